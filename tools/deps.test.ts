@@ -16,7 +16,8 @@ const arrows: Record<string, string[]> = {
   '@telets/session-sqlite': ['@telets/session-memory'],
   '@telets/auth': ['@telets/crypto', '@telets/tl-schema'],
   '@telets/client': ['@telets/auth', '@telets/session-sqlite', '@telets/transport'],
-  telets: ['@telets/client'],
+  // The facade's CLI starts the local test server (`telets test-server`, `telets demo`).
+  telets: ['@telets/client', '@telets/test-server'],
   '@telets/test-server': ['@telets/tl-schema', '@telets/crypto', '@telets/transport'],
 };
 // Packages whose core must run without Node: node builtins only in clearly Node-only files.
