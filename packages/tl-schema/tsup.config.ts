@@ -6,6 +6,8 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // The generated layer is large; minified, it loads several times faster in a fresh process.
+  minify: true,
   target: 'node20',
   tsconfig: 'tsconfig.lib.json',
 });

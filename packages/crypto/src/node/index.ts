@@ -1,0 +1,2 @@
+// '@telets/crypto/node': the node:crypto provider. Import it only where Node is available.
+export { nodeCrypto } from './node-crypto';

@@ -1,0 +1,66 @@
+/**
+ * A request waiting for its answer, with its own timeout and AbortSignal wiring. `settle` runs at
+ * most once; it clears the timer and the abort listener whatever the outcome.
+ */
+import type { TlFunction } from '@telets/tl-schema';
+import { RequestAbortedError, RequestTimeoutError } from '../mtproto/errors.js';
+import type { Scheduler } from './scheduler.js';
+
+export type Outcome = { body: Uint8Array } | { error: Error };
+
+export interface PendingRequest {
+  key: number;
+  name: string;
+  body: Uint8Array;
+  /** Internal requests (pings) have no caller. */
+  isInternal: boolean;
+  settle(outcome: Outcome): void;
+}
+
+export interface CallerOptions {
+  key: number;
+  request: TlFunction;
+  body: Uint8Array;
+  signal: AbortSignal | undefined;
+  timeoutMs: number | undefined;
+  scheduler: Scheduler;
+  /** Turns the result bytes into the caller's value (may throw). */
+  decode: (request: TlFunction, body: Uint8Array) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  /** Called when the timeout or the signal fires: the owner forgets the request. */
+  abandon: (key: number, error: Error) => void;
+}
+
+export function createCallerRequest(options: CallerOptions): PendingRequest {
+  const { key, request, signal, timeoutMs, scheduler } = options;
+  const name = request._;
+  let isSettled = false;
+  const onAbort = (): void => options.abandon(key, new RequestAbortedError(name, signal?.reason));
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : scheduler.setTimeout(
+          () => options.abandon(key, new RequestTimeoutError(name, timeoutMs)),
+          timeoutMs,
+        );
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    key,
+    name,
+    body: options.body,
+    isInternal: false,
+    settle(outcome) {
+      if (isSettled) return;
+      isSettled = true;
+      if (timer !== undefined) scheduler.clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if ('error' in outcome) return options.reject(outcome.error);
+      try {
+        options.resolve(options.decode(request, outcome.body));
+      } catch (error) {
+        options.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+  };
+}
