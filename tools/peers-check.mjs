@@ -55,7 +55,22 @@ function run(peer, env) {
 }
 
 const { startTestServer } = await import(path.join(root, 'packages/test-server/dist/index.js'));
-const server = await startTestServer({ codeFor: () => '12345' });
+// GramJS keeps ports as int16 when it switches DC: stay below 32768.
+async function startServer(options) {
+  for (let attempt = 0; ; attempt++) {
+    const base = 20000 + Math.floor(Math.random() * 12000);
+    try {
+      return await startTestServer({ ...options, ports: [base, base + 1, base + 2] });
+    } catch (error) {
+      if (attempt > 20) throw error;
+    }
+  }
+}
+const server = await startServer({
+  codeFor: () => '12345',
+  onWarning: process.env.VERBOSE ? (dc, m) => console.error(`dc${dc} warning: ${m}`) : undefined,
+  onRequest: process.env.VERBOSE ? (e) => console.error(`dc${e.dcId} ${e.method} -> ${e.outcome}`) : undefined,
+});
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'telets-peers-'));
 const pemPath = path.join(tmp, 'server-pub.pem');
 writeFileSync(pemPath, server.rsa.publicKeyPem);

@@ -7,7 +7,7 @@ import { encodeStringSession, Session, type SessionStorage } from '@telets/sessi
 import type { ResultOf, TlByName, TlFunction } from '@telets/tl-schema';
 import type { DcConnection, DcConnector, InvokeOptions } from './connector.js';
 import { configuredRsaKeys } from './dc-config.js';
-import { DcLinks } from './dc-links.js';
+import { type DcLink, DcLinks } from './dc-links.js';
 import { configuredDcs, defaultHomeDcId, learnFromConfig } from './dc-config.js';
 import { DcMap } from './dc-map.js';
 import { nodeDefaults } from './defaults.node.js';
@@ -178,6 +178,7 @@ export class Client {
           onConfig: (config) => learnFromConfig(this.#dcMap, config),
         },
         this.logger,
+        this.#closing.signal,
       );
       this.logger.info(`using a ${this.#source.description}, home DC ${session.homeDcId}`);
       await this.#links.get(session.homeDcId);
@@ -216,7 +217,7 @@ export class Client {
     this.#state = 'closing';
     const reason = new ClientClosedError();
     this.#closing.abort(reason);
-    await this.#links?.closeAll(reason);
+    await this.#links?.closeAll();
     this.#links = undefined;
     await this.#saving.catch(() => undefined);
     if (this.#storage && this.#source.isOwned) await this.#storage.close().catch(() => undefined);
@@ -243,9 +244,9 @@ export class Client {
       const dcId = options.dcId ?? home;
       try {
         const link = await links.get(dcId);
-        if (dcId !== home && session.user && !link.isAuthorizationImported) {
-          await this.#importAuthorization(link.dcId);
-          link.isAuthorizationImported = true;
+        if (dcId !== home && session.user) {
+          link.authorizationImport ??= this.#importAuthorization(link);
+          await link.authorizationImport;
         }
         this.logger.debug(`invoking ${name} on DC ${dcId}`);
         return await link.connection.invoke(request, { signal: options.signal, timeoutMs });
@@ -288,13 +289,22 @@ export class Client {
     }
   }
 
-  async #importAuthorization(dcId: number): Promise<void> {
-    this.logger.info(`importing the authorisation into DC ${dcId}`);
-    const exported = await this.invoke({ _: 'auth.exportAuthorization', dcId });
-    await this.invoke(
-      { _: 'auth.importAuthorization', id: exported.id, bytes: exported.bytes },
-      { dcId },
-    );
+  async #importAuthorization(link: DcLink): Promise<void> {
+    this.logger.info(`importing the authorisation into DC ${link.dcId}`);
+    try {
+      const exported = (await this.#invoke({
+        _: 'auth.exportAuthorization',
+        dcId: link.dcId,
+      })) as ResultOf<{ _: 'auth.exportAuthorization'; dcId: number }>;
+      await link.connection.invoke(
+        { _: 'auth.importAuthorization', id: exported.id, bytes: exported.bytes },
+        { timeoutMs: this.#checked.requestTimeoutMs },
+      );
+    } catch (error) {
+      // The next request to that DC tries again rather than inheriting this failure forever.
+      link.authorizationImport = undefined;
+      throw error;
+    }
   }
 
   async #loggedOut(reason: string, cause: unknown): Promise<LoggedOutError> {

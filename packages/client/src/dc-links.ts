@@ -9,7 +9,8 @@ import type { InitConnectionInfo } from './options.js';
 export interface DcLink {
   readonly dcId: number;
   readonly connection: DcConnection;
-  isAuthorizationImported: boolean;
+  /** Set once the account's authorisation is being (or has been) imported on this DC. */
+  authorizationImport?: Promise<void>;
   /** The first request on the link (initConnection), which every later one waits for. */
   readonly ready: Promise<void>;
 }
@@ -31,7 +32,6 @@ export interface DcLinksHooks {
 export class DcLinks {
   private readonly links = new Map<number, DcLink>();
   private readonly opening = new Map<number, Promise<DcLink>>();
-  private readonly closing = new AbortController();
 
   constructor(
     private readonly connector: DcConnector,
@@ -40,6 +40,8 @@ export class DcLinks {
     private readonly init: InitConnectionInfo,
     private readonly hooks: DcLinksHooks,
     private readonly logger: Logger,
+    /** The client's disconnect signal: it aborts links that are still opening. */
+    private readonly closing: AbortSignal,
   ) {}
 
   get(dcId: number): Promise<DcLink> {
@@ -68,7 +70,7 @@ export class DcLinks {
     const connection = await this.connector({
       dc,
       authKey,
-      signal: this.closing.signal,
+      signal: this.closing,
       onAuthKey: (key) => {
         this.logger.info(`new auth key for DC ${dcId}, saving the session`);
         return this.hooks.saveAuthKey(dc, key);
@@ -90,10 +92,10 @@ export class DcLinks {
       this.hooks.onConfig(config as ResultOf<{ _: 'help.getConfig' }>);
     });
     ready.catch(() => undefined);
-    const link: DcLink = { dcId, connection, isAuthorizationImported: false, ready };
+    const link: DcLink = { dcId, connection, ready };
     try {
       await ready;
-      if (this.closing.signal.aborted) throw this.closing.signal.reason;
+      if (this.closing.aborted) throw this.closing.reason;
     } catch (error) {
       await connection.close().catch(() => undefined);
       throw error;
@@ -111,8 +113,7 @@ export class DcLinks {
   }
 
   /** Closes everything, including links still opening; never rejects. */
-  async closeAll(reason: Error): Promise<void> {
-    this.closing.abort(reason);
+  async closeAll(): Promise<void> {
     const opening = [...this.opening.values()];
     const open = [...this.links.values()];
     this.links.clear();

@@ -246,9 +246,11 @@ describe('disconnect', () => {
 
   it('a disconnect while connecting ends the connect with ClientClosedError', async () => {
     let sawAbort = false;
+    let isOpening = false;
     const { client } = setup({
       connector: (params) =>
         new Promise((_resolve, reject) => {
+          isOpening = true;
           params.signal.addEventListener('abort', () => {
             sawAbort = true;
             reject(params.signal.reason);
@@ -256,7 +258,7 @@ describe('disconnect', () => {
         }),
     });
     const connecting = client.connect();
-    await until(() => true);
+    await until(() => isOpening);
     await client.disconnect();
     await expect(connecting).rejects.toBeInstanceOf(ClientClosedError);
     expect(sawAbort).toBe(true);

@@ -25,8 +25,15 @@ function roundTrip(obj: Record<string, unknown>): void {
 }
 
 describe('round trip of every definition', () => {
-  it('covers both schemas', () => {
-    expect(allDefinitions.length).toBeGreaterThan(2400);
+  it('covers both schemas, with long vectors and strings over 254 bytes', () => {
+    expect(allDefinitions.length).toBe(2499);
+    const ack = allDefinitions.find((d) => d.name === 'msgs_ack');
+    const sendMessage = allDefinitions.find((d) => d.name === 'messages.sendMessage');
+    if (!ack || !sendMessage) throw new Error('missing definitions');
+    const gen = new InstanceGenerator('all', 1);
+    expect((gen.object(ack).msgIds as bigint[]).length).toBe(300);
+    const text = gen.object(sendMessage).message as string;
+    expect(new TextEncoder().encode(text).length).toBeGreaterThan(254);
   });
 
   const modes: [Mode, number][] = [

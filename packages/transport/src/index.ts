@@ -14,7 +14,7 @@ export {
   openTcpStream,
   socketByteStream,
   type TcpConnectionOptions,
-} from './connection/tcp.node';
+} from './connection/tcp.node.js';
 
 // ---- Framing codecs (src/framing) ----
 export { ABRIDGED_TAG, createAbridgedCodec } from './framing/abridged';

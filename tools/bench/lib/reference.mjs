@@ -110,7 +110,7 @@ function isPrime(n) {
   });
 }
 
-/** `count` semiprimes p·q with 31-bit primes and a 63-bit product, like Telegram's pq. */
+/** `count` semiprimes p·q with 32-bit primes and a 63-bit product, like Telegram's pq. */
 export function semiprimes(count) {
   // Published ones first (core.telegram.org/mtproto/samples-auth_key and Telethon's tests).
   const list = [0x17ed48941a08f981n, 1470626929934143021n, 2363612107535801713n];
@@ -120,8 +120,8 @@ export function semiprimes(count) {
     return BigInt(seed) | (1n << 30n);
   };
   while (list.length < count) {
-    let p = rand31() | 1n;
-    let q = rand31() | 1n;
+    let p = rand31() * 2n + 1n;
+    let q = rand31() * 2n + 1n;
     while (!isPrime(p)) p += 2n;
     while (!isPrime(q)) q += 2n;
     const n = p * q;

@@ -158,7 +158,7 @@ export class ConnectionProtocol implements SessionOutlet {
       );
     }
     this.handleMessage(scope, envelope.msgId, envelope.seqNo, envelope.body, envelope.salt);
-    this.flush(runtime, session);
+    this.host.runtimes.flush(runtime, session);
   }
 
   private notifyBadMsg(scope: MessageScope, msgId: bigint, seqNo: number, code: number): void {

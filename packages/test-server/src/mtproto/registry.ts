@@ -56,8 +56,18 @@ export class RuntimeRegistry {
     return outlet?.isOpen ? outlet : undefined;
   }
 
-  /** Sends what a session has queued, if a live connection is bound to it. */
+  private readonly scheduled = new Set<SessionState>();
+
+  /**
+   * Sends what a session has queued, if a live connection is bound to it, on the next turn of
+   * the event loop: answers finished in the same turn (and the acks) then share one packet.
+   */
   flush(runtime: AuthKeyRuntime, session: SessionState): void {
-    this.outletOf(session)?.flush(runtime, session);
+    if (this.scheduled.has(session)) return;
+    this.scheduled.add(session);
+    setImmediate(() => {
+      this.scheduled.delete(session);
+      this.outletOf(session)?.flush(runtime, session);
+    });
   }
 }

@@ -6,7 +6,7 @@
 // JavaScript rather than TypeScript because the layer is large: type-checking and transforming
 // ~2 MB of generated bodies cost every package that imports this one from source many seconds,
 // while the round-trip suite already proves the bodies right. The declarations keep callers typed.
-import type { TlDefinition, TlParam, TlTypeRef } from '../../src/parser/model';
+import type { TlDefinition, TlTypeRef } from '../../src/parser/model';
 import {
   bareConstructor,
   type CodegenModel,
@@ -122,24 +122,34 @@ class Emitter {
   definition(def: TlDefinition, out: Output): void {
     const name = ident(def.name);
     const type = tsQualified(def.name);
-    // Reader: locals in wire order (flags first where they appear), then one object literal.
-    const reads: string[] = [];
+    // Reader: one object literal whose properties are read in wire order (a literal evaluates
+    // left to right). A flags word is read into a local just before the field that follows it.
+    const flagNames = def.params.filter((p) => p.type.name === '#').map((p) => `f_${p.name}`);
     const fields: string[] = [`_: '${def.name}'`];
-    def.params.forEach((p: TlParam, i) => {
+    let pendingFlags: string[] = [];
+    for (const p of def.params) {
       if (p.type.name === '#') {
-        reads.push(`const f_${p.name} = r.int();`);
-        return;
+        pendingFlags.push(`f_${p.name} = r.int()`);
+        continue;
       }
       let expr: string;
       if (!p.flag) expr = this.readExpr(p.type, def);
       else if (p.type.name === 'true') expr = `(f_${p.flag.field} & ${mask(p.flag.bit)}) !== 0`;
       else
         expr = `f_${p.flag.field} & ${mask(p.flag.bit)} ? ${this.readExpr(p.type, def)} : undefined`;
-      reads.push(`const v${i} = ${expr};`);
-      fields.push(`${camel(p.name)}: v${i}`);
-    });
+      if (pendingFlags.length) expr = `(${pendingFlags.join(', ')}, ${expr})`;
+      pendingFlags = [];
+      fields.push(`${camel(p.name)}: ${expr}`);
+    }
+    const locals = flagNames.length ? `let ${flagNames.join(', ')}; ` : '';
+    // Trailing flags words (no field after them) are still read, after the literal's fields.
+    const trailing = pendingFlags.length
+      ? `const o = { ${fields.join(', ')} }; ${pendingFlags.join('; ')}; return o;`
+      : '';
     out.js.push(
-      `function readBody_${name}(r) { ${reads.join(' ')} return { ${fields.join(', ')} }; }`,
+      trailing
+        ? `function readBody_${name}(r) { ${locals}${trailing} }`
+        : `function readBody_${name}(r) { ${locals}return { ${fields.join(', ')} }; }`,
     );
     // Writer: compute every flags word first, then write fields in wire order.
     const writes: string[] = [];

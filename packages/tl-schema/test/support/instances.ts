@@ -87,14 +87,12 @@ export class InstanceGenerator {
     const r = this.rand;
     const deep = depth >= this.maxDepth;
     if (type.element) {
-      const n =
-        deep || this.mode === 'none'
-          ? 0
-          : this.mode === 'all'
-            ? depth === 0
-              ? 3
-              : 1
-            : Math.floor(r() * 3);
+      const isPrimitiveElement = /^(int|long|double|string|bytes|int128|int256|Bool)$/.test(
+        type.element.name,
+      );
+      // Long vectors of primitives at the top; a few elements of objects (they nest).
+      const full = depth === 0 ? (isPrimitiveElement ? 300 : 3) : 1;
+      const n = deep || this.mode === 'none' ? 0 : this.mode === 'all' ? full : Math.floor(r() * 3);
       const out: unknown[] = [];
       for (let i = 0; i < n; i++) out.push(this.value(type.element, def, depth + 1));
       return out;

@@ -5,7 +5,6 @@
  * bad_msg_notification, new_session_created, pong, msgs_state_req, msg_detailed_info,
  * msg_resend_req, future_salts) are handled here; nothing touches sockets or timers.
  */
-import type { CryptoProvider } from '@telets/crypto';
 import { is, type TlObject, TlReader } from '@telets/tl-schema';
 import { badMsgRemedy } from './bad-msg.js';
 import { readInt64LE } from './bytes.js';

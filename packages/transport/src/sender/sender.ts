@@ -66,6 +66,9 @@ export class Sender {
     this.scheduler = options.scheduler ?? realScheduler;
     this.timers = new TimerSet(this.scheduler);
     this.random = options.random ?? ((n) => options.crypto.randomBytes(n));
+    if (options.authKey !== undefined && options.authKey.length !== 256) {
+      throw new RangeError(`an auth key has 256 bytes, got ${options.authKey.length}`);
+    }
     this.authKeyValue = options.authKey;
     this.serverSalt = options.serverSalt;
     this.timeOffsetSeconds = options.timeOffsetSeconds ?? 0;
@@ -178,7 +181,12 @@ export class Sender {
       .then(() => connection.connect(abort.signal))
       .then(
         () => {
-          if (generation === this.generation) this.onTransportOpen(generation);
+          if (generation !== this.generation) return;
+          try {
+            this.onTransportOpen(generation);
+          } catch (error) {
+            this.dropConnection(asError(error));
+          }
         },
         (error: unknown) => this.onAttemptFailed(generation, asError(error)),
       );
@@ -229,7 +237,11 @@ export class Sender {
       // Saving is the caller's business; a failing callback must not kill the connection.
     }
     if (generation !== this.generation) return;
-    this.becomeReady(true);
+    try {
+      this.becomeReady(true);
+    } catch (error) {
+      this.dropConnection(asError(error));
+    }
   }
 
   private becomeReady(hasNewAuthKey: boolean): void {
