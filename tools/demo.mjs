@@ -1,6 +1,28 @@
 #!/usr/bin/env node
-// `npm run demo` will sign in against the embedded test server once the client lands.
-console.error(
-  'telets demo: not there yet. The offline sign-in demo arrives with the client (issue "Sign in end to end"); nothing was run.',
-);
-process.exit(1);
+// `npm run demo`: the offline sign-in demo of the `telets` command (packages/telets), run from
+// its build. Builds the facade and everything below it first when the build is missing.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const cli = join(root, 'packages/telets/dist/cli.js');
+
+if (!existsSync(cli)) {
+  console.error('telets demo: building the packages first (npx nx run telets:build)…');
+  const build = spawnSync('npx', ['nx', 'run', 'telets:build', '--outputStyle=stream'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+  });
+  if (build.status !== 0 || !existsSync(cli)) {
+    console.error('telets demo: the build failed, see above');
+    process.exit(1);
+  }
+}
+
+const demo = spawnSync(process.execPath, [cli, 'demo', ...process.argv.slice(2)], {
+  cwd: process.cwd(),
+  stdio: 'inherit',
+});
+process.exit(demo.status ?? 1);

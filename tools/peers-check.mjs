@@ -18,8 +18,16 @@ const onlyPeer = args.includes('--peer') ? args[args.indexOf('--peer') + 1] : un
 const isQuick = args.includes('--quick');
 
 const PEERS = {
-  gramjs: { pkg: 'telegram@2.26.22', script: 'gramjs-login.mjs', transports: ['full', 'abridged', 'intermediate', 'padded', 'obfuscated'] },
-  mtcute: { pkg: '@mtcute/node@0.30.3', script: 'mtcute-login.mjs', transports: ['intermediate', 'padded', 'abridged', 'full', 'obfuscated'] },
+  gramjs: {
+    pkg: 'telegram@2.26.22',
+    script: 'gramjs-login.mjs',
+    transports: ['full', 'abridged', 'intermediate', 'padded', 'obfuscated'],
+  },
+  mtcute: {
+    pkg: '@mtcute/node@0.30.3',
+    script: 'mtcute-login.mjs',
+    transports: ['intermediate', 'padded', 'abridged', 'full', 'obfuscated'],
+  },
 };
 
 function install(name) {
@@ -28,7 +36,10 @@ function install(name) {
   mkdirSync(dir, { recursive: true });
   console.error(`installing ${PEERS[name].pkg} into ${dir}`);
   execFileSync('npm', ['init', '-y'], { cwd: dir, stdio: 'ignore' });
-  execFileSync('npm', ['install', '--ignore-scripts', PEERS[name].pkg], { cwd: dir, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--ignore-scripts', PEERS[name].pkg], {
+    cwd: dir,
+    stdio: 'inherit',
+  });
 }
 
 function run(peer, env) {
@@ -69,7 +80,9 @@ async function startServer(options) {
 const server = await startServer({
   codeFor: () => '12345',
   onWarning: process.env.VERBOSE ? (dc, m) => console.error(`dc${dc} warning: ${m}`) : undefined,
-  onRequest: process.env.VERBOSE ? (e) => console.error(`dc${e.dcId} ${e.method} -> ${e.outcome}`) : undefined,
+  onRequest: process.env.VERBOSE
+    ? (e) => console.error(`dc${e.dcId} ${e.method} -> ${e.outcome}`)
+    : undefined,
 });
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'telets-peers-'));
 const pemPath = path.join(tmp, 'server-pub.pem');
@@ -89,23 +102,54 @@ try {
     await server.addAccount({ phone: twoFa, password: 'hunter2', hint: 'hint' });
     const bot = server.addBot({ dcId: 1 });
     const scenarios = [
-      ['phone sign-in on the home DC', { DC_ID: '2', PHONE: phone(2), CODE: '22222', SESSION_OUT: session, RECONNECT: '0' }],
-      ['reconnect from the saved session', { DC_ID: '2', SESSION_IN: session, N: isQuick ? '0' : '50' }],
+      [
+        'phone sign-in on the home DC',
+        { DC_ID: '2', PHONE: phone(2), CODE: '22222', SESSION_OUT: session, RECONNECT: '0' },
+      ],
+      [
+        'reconnect from the saved session',
+        { DC_ID: '2', SESSION_IN: session, N: isQuick ? '0' : '50' },
+      ],
       ['sign-in through PHONE_MIGRATE', { DC_ID: '2', PHONE: phone(1), CODE: '11111' }],
-      ['2FA (SRP) after PHONE_MIGRATE', { DC_ID: '2', PHONE: twoFa, CODE: '33333', PASSWORD: 'hunter2' }],
+      [
+        '2FA (SRP) after PHONE_MIGRATE',
+        { DC_ID: '2', PHONE: twoFa, CODE: '33333', PASSWORD: 'hunter2' },
+      ],
       ['bot token through USER_MIGRATE', { DC_ID: '2', BOT_TOKEN: bot.token }],
-      ['sign-up of an unknown number', { DC_ID: '2', PHONE: `4477009${String(++n).padStart(5, '0')}`, CODE: '12345', SIGN_UP: 'New User' }],
+      [
+        'sign-up of an unknown number',
+        {
+          DC_ID: '2',
+          PHONE: `4477009${String(++n).padStart(5, '0')}`,
+          CODE: '12345',
+          SIGN_UP: 'New User',
+        },
+      ],
     ];
     if (!isQuick) {
       for (const t of PEERS[peer].transports) {
-        scenarios.push([`transport ${t}`, { DC_ID: '2', PHONE: phone(2), CODE: '22222', TRANSPORT: t }]);
+        scenarios.push([
+          `transport ${t}`,
+          { DC_ID: '2', PHONE: phone(2), CODE: '22222', TRANSPORT: t },
+        ]);
       }
     }
     for (const [name, env] of scenarios) {
       const { result } = await run(peer, { ...base, ...env });
-      const perSec = result.ms?.getConfig ? ` getConfig ${result.ms.getConfig.seq.perSec}/s seq, ${result.ms.getConfig.conc.perSec}/s conc` : '';
-      rows.push({ peer: `${peer} ${result.version ?? ''} (layer ${result.layer ?? '?'})`, name, ok: result.ok === true, detail: result.ok ? `${result.ms?.total ?? '?'} ms${perSec}` : `${result.stage ?? ''} ${result.error ?? ''}`.trim() });
-      console.error(`${result.ok ? 'ok  ' : 'FAIL'} ${peer} ${name} ${result.ok ? '' : JSON.stringify(result).slice(0, 300)}`);
+      const perSec = result.ms?.getConfig
+        ? ` getConfig ${result.ms.getConfig.seq.perSec}/s seq, ${result.ms.getConfig.conc.perSec}/s conc`
+        : '';
+      rows.push({
+        peer: `${peer} ${result.version ?? ''} (layer ${result.layer ?? '?'})`,
+        name,
+        ok: result.ok === true,
+        detail: result.ok
+          ? `${result.ms?.total ?? '?'} ms${perSec}`
+          : `${result.stage ?? ''} ${result.error ?? ''}`.trim(),
+      });
+      console.error(
+        `${result.ok ? 'ok  ' : 'FAIL'} ${peer} ${name} ${result.ok ? '' : JSON.stringify(result).slice(0, 300)}`,
+      );
     }
   }
 } finally {
@@ -114,5 +158,6 @@ try {
 
 console.log('| peer | scenario | result | detail |');
 console.log('|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.peer} | ${r.name} | ${r.ok ? 'pass' : 'FAIL'} | ${r.detail} |`);
+for (const r of rows)
+  console.log(`| ${r.peer} | ${r.name} | ${r.ok ? 'pass' : 'FAIL'} | ${r.detail} |`);
 process.exitCode = rows.every((r) => r.ok) ? 0 : 1;

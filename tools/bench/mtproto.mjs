@@ -91,11 +91,36 @@ for (const [name, crypto, inner] of [
 
   const mb = (ops) => ((ops * BODY_BYTES) / 1e6).toFixed(1);
   rows.push(
-    { provider: name, case: 'client encrypt (x=0), 1 KiB', 'msgs/s': Math.round(encryptClient), 'MB/s': mb(encryptClient) },
-    { provider: name, case: 'server decrypt + checks, 1 KiB', 'msgs/s': Math.round(decryptServer), 'MB/s': mb(decryptServer) },
-    { provider: name, case: 'server encrypt (x=8), 1 KiB', 'msgs/s': Math.round(encryptServer), 'MB/s': mb(encryptServer) },
-    { provider: name, case: 'client decrypt + checks, 1 KiB', 'msgs/s': Math.round(decryptClient), 'MB/s': mb(decryptClient) },
-    { provider: name, case: 'session round trip (2 × 1 KiB)', 'msgs/s': Math.round(roundTrips), 'MB/s': mb(roundTrips * 2) },
+    {
+      provider: name,
+      case: 'client encrypt (x=0), 1 KiB',
+      'msgs/s': Math.round(encryptClient),
+      'MB/s': mb(encryptClient),
+    },
+    {
+      provider: name,
+      case: 'server decrypt + checks, 1 KiB',
+      'msgs/s': Math.round(decryptServer),
+      'MB/s': mb(decryptServer),
+    },
+    {
+      provider: name,
+      case: 'server encrypt (x=8), 1 KiB',
+      'msgs/s': Math.round(encryptServer),
+      'MB/s': mb(encryptServer),
+    },
+    {
+      provider: name,
+      case: 'client decrypt + checks, 1 KiB',
+      'msgs/s': Math.round(decryptClient),
+      'MB/s': mb(decryptClient),
+    },
+    {
+      provider: name,
+      case: 'session round trip (2 × 1 KiB)',
+      'msgs/s': Math.round(roundTrips),
+      'MB/s': mb(roundTrips * 2),
+    },
   );
 }
 

@@ -1,5 +1,5 @@
 import * as auth from '@telets/auth';
-import { createTerminalPrompter } from '@telets/auth/node';
+import { interactiveLogin as terminalInteractiveLogin } from '@telets/auth/node';
 import type { LoginToken, PasswordToken, Prompter, QrLoginOptions } from '@telets/auth';
 import type { CryptoProvider } from '@telets/crypto';
 import { nodeCrypto } from '@telets/crypto/node';
@@ -148,6 +148,8 @@ export class Client {
         transport: this.#checked.transport,
         obfuscated: this.#options.obfuscated === true,
         connectTimeoutMs: this.#checked.connectTimeoutMs,
+        stallTimeoutMs: this.#checked.stallTimeoutMs,
+        pingIntervalMs: this.#checked.pingIntervalMs,
         crypto: this.crypto,
         logger: this.logger,
       });
@@ -169,6 +171,11 @@ export class Client {
         {
           authKeyOf: (dcId) => session.getAuthKey(dcId),
           saveAuthKey: async (dc, key) => {
+            // A replaced home key (the server forgot the old one) carries no authorisation.
+            if (dc.id === session.homeDcId && session.hasAuthKey(dc.id) && session.user) {
+              this.logger.warn(`DC ${dc.id} forgot our auth key: the account is signed out`);
+              session.user = undefined;
+            }
             session.setDc({ ...dc, authKey: key });
             await this.#save();
           },
@@ -390,40 +397,41 @@ export class Client {
 
   // --- sign-in (delegated to @telets/auth) --------------------------------------------------------
 
-  isAuthorized(): Promise<boolean> {
+  async isAuthorized(): Promise<boolean> {
     return auth.isAuthorized(this.#authHost);
   }
 
-  requestLoginCode(phone: string): Promise<LoginToken> {
+  async requestLoginCode(phone: string): Promise<LoginToken> {
     auth.normalizePhone(phone);
     return auth.requestLoginCode(this.#authHost, phone);
   }
 
-  signIn(token: LoginToken, code: string): Promise<User | PasswordToken> {
+  async signIn(token: LoginToken, code: string): Promise<User | PasswordToken> {
     auth.validateCode(code);
     return auth.signIn(this.#authHost, token, code);
   }
 
-  checkPassword(token: PasswordToken, password: string): Promise<User> {
+  async checkPassword(token: PasswordToken, password: string): Promise<User> {
     return auth.checkPassword(this.#authHost, token, password);
   }
 
-  botSignIn(token: string): Promise<User> {
+  async botSignIn(token: string): Promise<User> {
     auth.validateBotToken(token);
     return auth.botSignIn(this.#authHost, token);
   }
 
-  signOut(): Promise<void> {
+  async signOut(): Promise<void> {
     return auth.signOut(this.#authHost);
   }
 
-  qrLogin(options: QrLoginOptions): Promise<User | PasswordToken> {
+  async qrLogin(options: QrLoginOptions): Promise<User | PasswordToken> {
     return auth.qrLogin(this.#authHost, options);
   }
 
   async interactiveLogin(phoneOrBotToken?: string, prompter?: Prompter): Promise<User> {
-    const chosen = prompter ?? this.#options.prompter ?? createTerminalPrompter();
-    return auth.interactiveLogin(this.#authHost, phoneOrBotToken, chosen);
+    const chosen = prompter ?? this.#options.prompter;
+    if (chosen) return auth.interactiveLogin(this.#authHost, phoneOrBotToken, chosen);
+    return terminalInteractiveLogin(this.#authHost, phoneOrBotToken);
   }
 }
 

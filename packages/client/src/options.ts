@@ -33,6 +33,10 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** Timeout of opening one TCP connection. Default 10 000 ms. */
   connectTimeoutMs?: number;
+  /** A connection owing answers that hears nothing this long is replaced. Default 10 000 ms. */
+  stallTimeoutMs?: number;
+  /** An idle connection pings this often to stay alive. Default 60 000 ms. */
+  pingIntervalMs?: number;
   logger?: Logger;
   /** Default 'warn'. At 'debug' every request's name (never its content) is logged. */
   logLevel?: LogLevel;
@@ -83,6 +87,8 @@ export interface CheckedOptions {
   floodSleepThresholdSeconds: number;
   requestTimeoutMs: number;
   connectTimeoutMs: number;
+  stallTimeoutMs: number;
+  pingIntervalMs: number;
   defaultDcId?: number;
   logLevel: LogLevel;
   transport: TransportKind;
@@ -137,6 +143,8 @@ export function checkOptions(options: ClientOptions, defaults: InitConnectionInf
     ),
     requestTimeoutMs: checkNonNegative('requestTimeoutMs', options.requestTimeoutMs, 60_000),
     connectTimeoutMs: checkNonNegative('connectTimeoutMs', options.connectTimeoutMs, 10_000),
+    stallTimeoutMs: checkNonNegative('stallTimeoutMs', options.stallTimeoutMs, 10_000),
+    pingIntervalMs: checkNonNegative('pingIntervalMs', options.pingIntervalMs, 60_000),
     defaultDcId: checkPositiveInt('defaultDcId', options.defaultDcId),
     logLevel: options.logLevel ?? 'warn',
     transport: options.transport ?? 'intermediate',

@@ -1,5 +1,6 @@
 import type { CryptoProvider, RsaPublicKey } from '@telets/crypto';
-import type { DcConnector } from './connector.js';
+import { createClientCodec, createTcpConnection, Sender } from '@telets/transport';
+import type { DcConnection, DcConnector } from './connector.js';
 import type { Logger } from './logger.js';
 import type { TransportKind } from './options.js';
 
@@ -8,13 +9,72 @@ export interface TransportConnectorOptions {
   transport: TransportKind;
   obfuscated: boolean;
   connectTimeoutMs: number;
+  stallTimeoutMs: number;
+  pingIntervalMs: number;
   crypto: CryptoProvider;
   logger: Logger;
 }
 
 /** Opens DC links with @telets/transport's Sender over TCP. */
-export function createTransportConnector(_options: TransportConnectorOptions): DcConnector {
-  return async () => {
-    throw new Error('transport connector not wired yet');
+export function createTransportConnector(options: TransportConnectorOptions): DcConnector {
+  return async (params) => {
+    const { dc } = params;
+    // Telegram numbers test DCs from 10000 in the handshake and the obfuscation header.
+    const wireDcId = dc.isTest ? 10_000 + dc.id : dc.id;
+    const sender = new Sender({
+      crypto: options.crypto,
+      dcId: wireDcId,
+      authKey: params.authKey,
+      rsaKeys: options.rsaKeys,
+      createConnection: () =>
+        createTcpConnection({
+          host: dc.ipAddress,
+          port: dc.port,
+          timeoutMs: options.connectTimeoutMs,
+          codec: createClientCodec({
+            kind: options.transport,
+            isObfuscated: options.obfuscated,
+            createAesCtr: (key, iv) => options.crypto.createAesCtr(key, iv),
+            randomBytes: (n) => options.crypto.randomBytes(n),
+            dcId: dc.isTest ? -dc.id : dc.id,
+          }),
+        }),
+      stallTimeoutMs: options.stallTimeoutMs,
+      pingIntervalMs: options.pingIntervalMs,
+      onAuthKey: (result) => params.onAuthKey(result.authKey),
+    });
+    const unsubscribe = [
+      sender.on('update', ({ object }) => {
+        if (object !== undefined) params.onUpdate(object);
+      }),
+      sender.on('connecting', () => params.onStateChange('connecting')),
+      sender.on('connected', () => params.onStateChange('connected')),
+      sender.on('disconnected', ({ reason }) => {
+        options.logger.info(`DC ${dc.id}: connection lost (${reason?.message ?? 'closed'})`);
+        params.onStateChange('disconnected', reason);
+      }),
+    ];
+    const close = async (): Promise<void> => {
+      for (const off of unsubscribe) off();
+      await sender.close();
+    };
+    const onAbort = (): void => {
+      void close();
+    };
+    params.signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      if (params.signal.aborted) throw params.signal.reason;
+      await sender.connect();
+    } catch (error) {
+      await close();
+      throw error;
+    } finally {
+      params.signal.removeEventListener('abort', onAbort);
+    }
+    const connection: DcConnection = {
+      invoke: (request, invokeOptions) => sender.invoke(request as never, invokeOptions),
+      close,
+    };
+    return connection;
   };
 }

@@ -1,7 +1,6 @@
 // grammers' published end-to-end handshake (grammers-mtproto, emulate_successful_auth_key_gen_flow),
-// replayed step by step on raw bytes with the same injected randomness. (core.telegram.org's
-// samples-auth_key page was not available in full here, so this recorded exchange with Telegram's
-// test DC is the byte-level reference.)
+// replayed step by step on raw bytes with the same injected randomness: a second, independent
+// recording beside core.telegram.org's samples-auth_key page (samples-auth-key.test.ts).
 import { describe, expect, it } from 'vitest';
 import { concatBytes, fromHex, toHex } from './bytes';
 import {

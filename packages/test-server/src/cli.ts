@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startTestServer, type TestServer } from './server.js';
 import { TestServerError } from './errors.js';
+import { startTestServer, type TestServer } from './server.js';
 
 const HELP = `telets-test-server: a local multi-DC MTProto server emulating Telegram on loopback
 
@@ -67,7 +67,9 @@ async function main(): Promise<void> {
             `dc${e.dcId} key=${BigInt.asUintN(64, e.authKeyId).toString(16).padStart(16, '0')} ${e.method} -> ${e.outcome}\n`,
           )
       : undefined,
-    onWarning: isVerbose ? (dcId, m) => process.stderr.write(`dc${dcId} warning: ${m}\n`) : undefined,
+    onWarning: isVerbose
+      ? (dcId, m) => process.stderr.write(`dc${dcId} warning: ${m}\n`)
+      : undefined,
   });
   for (const spec of values.app ?? []) {
     const [id, hash] = spec.split(':');
@@ -75,7 +77,11 @@ async function main(): Promise<void> {
   }
   for (const spec of values.account ?? []) {
     const [phone, password, dc] = spec.split(':');
-    await server.addAccount({ phone, password: password || undefined, dcId: dc ? Number(dc) : undefined });
+    await server.addAccount({
+      phone,
+      password: password || undefined,
+      dcId: dc ? Number(dc) : undefined,
+    });
   }
   for (const spec of values.bot ?? []) {
     const [token, dc] = spec.split('@');
@@ -107,7 +113,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof TestServerError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+  if (
+    error instanceof TestServerError ||
+    (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+  ) {
     fail((error as Error).message);
   }
   fail(String((error as Error)?.stack ?? error));

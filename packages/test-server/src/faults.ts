@@ -114,7 +114,11 @@ export class FaultPlan {
   claimConnectionFaults(dcId: number): ConnectionFaults | undefined {
     const armed = take(this.drops, dcId, undefined);
     return armed
-      ? { afterMessages: armed.afterMessages, afterBytes: armed.afterBytes, atHandshakeStep: armed.atHandshakeStep }
+      ? {
+          afterMessages: armed.afterMessages,
+          afterBytes: armed.afterBytes,
+          atHandshakeStep: armed.atHandshakeStep,
+        }
       : undefined;
   }
 

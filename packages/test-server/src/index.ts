@@ -1,6 +1,6 @@
 // @telets/test-server: a local multi-DC MTProto server emulating Telegram on loopback.
 
-export { DEFAULT_TEST_APP, type AppCredentials } from './domain/apps.js';
+export { type AppCredentials, DEFAULT_TEST_APP } from './domain/apps.js';
 export type { MethodCount } from './domain/counters.js';
 export type { FloodLimit } from './domain/flood.js';
 export { normalizePhone, testNumberCode, testNumberDc } from './domain/phone.js';

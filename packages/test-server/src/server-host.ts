@@ -29,7 +29,11 @@ export function makeHost(parts: {
     isDuplicateKeyRejected: options.rejectDuplicateAuthKeys ?? false,
     isKeyInUseElsewhere(dcId, authKeyId, connection) {
       for (const other of dcServers.get(dcId)?.connections ?? []) {
-        if (other.protocol !== connection && other.isOpen && other.protocol.authKeyId === authKeyId) {
+        if (
+          other.protocol !== connection &&
+          other.isOpen &&
+          other.protocol.authKeyId === authKeyId
+        ) {
           return true;
         }
       }
@@ -41,7 +45,12 @@ export function makeHost(parts: {
 }
 
 /** Delivers updates (updateLoginToken) to every live session of an auth key, in its layer. */
-export function pushUpdates(host: ProtocolHost, dcId: number, authKeyId: bigint, updates: TlObj): void {
+export function pushUpdates(
+  host: ProtocolHost,
+  dcId: number,
+  authKeyId: bigint,
+  updates: TlObj,
+): void {
   const runtime = host.runtimes.get(dcId, authKeyId);
   if (!runtime) return;
   const body = apiCodec(runtime.record.layer ?? SERVER_LAYER).encode(updates);

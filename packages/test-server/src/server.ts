@@ -13,7 +13,12 @@ import { acceptToken } from './methods/auth-qr.js';
 import type { RequestLogEntry } from './mtproto/protocol-host.js';
 import { RuntimeRegistry } from './mtproto/registry.js';
 import { DcServer } from './net/dc-server.node.js';
-import { defaultRsaKey, loadRsaKey, type ServerRsaKey } from './net/rsa-key.node.js';
+import {
+  defaultRsaKey,
+  loadRsaKey,
+  type ServerRsaKey,
+  serverCryptoFor,
+} from './net/rsa-key.node.js';
 import { makeHost, pushUpdates } from './server-host.js';
 
 export interface TestServerOptions {
@@ -151,13 +156,13 @@ function accountInfo(account: Account): AccountInfo {
 
 /** Starts a local multi-DC MTProto server on loopback; resolves once every DC listens. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const crypto = nodeCrypto;
   const ports = options.ports ?? Array.from({ length: options.dcCount ?? 3 }, () => 0);
   if (ports.length === 0) throw new TestServerConfigError('at least one DC is needed');
   const dcIds = ports.map((_p, i) => i + 1);
   const rsaKey: ServerRsaKey = options.rsaPrivateKeyPem
-    ? loadRsaKey(crypto, options.rsaPrivateKeyPem)
-    : await defaultRsaKey(crypto);
+    ? loadRsaKey(nodeCrypto, options.rsaPrivateKeyPem)
+    : await defaultRsaKey(nodeCrypto);
+  const crypto = serverCryptoFor(nodeCrypto, rsaKey);
   const world = new World({
     dcIds,
     nowMs: options.nowMs ?? Date.now,
@@ -265,7 +270,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     account(phone) {
       const normalized = normalizePhone(phone);
-      const account = normalized ? world.accounts.findOrCreateTestAccount(normalized) ?? world.accounts.byPhoneNumber(normalized) : undefined;
+      const account = normalized
+        ? (world.accounts.findOrCreateTestAccount(normalized) ??
+          world.accounts.byPhoneNumber(normalized))
+        : undefined;
       return account ? accountInfo(account) : undefined;
     },
     lastLoginCode: (phone) => world.codes.lastCodeFor(normalizePhone(phone) ?? phone),
@@ -277,7 +285,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         throw error;
       }
     },
-    revokeSessions: (phone, reason = 'SESSION_REVOKED') => world.revokeUser(phoneAccount(phone), reason),
+    revokeSessions: (phone, reason = 'SESSION_REVOKED') =>
+      world.revokeUser(phoneAccount(phone), reason),
     forgetAuthKeys(dcId) {
       const store = world.authKeys(dcId);
       const ids = [...store.all()].map((k) => k.id);

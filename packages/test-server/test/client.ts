@@ -17,7 +17,11 @@ export interface ClientOptions {
   sender?: Partial<SenderOptions>;
 }
 
-export function connectClient(server: TestServer, dcId: number, options: ClientOptions = {}): Sender {
+export function connectClient(
+  server: TestServer,
+  dcId: number,
+  options: ClientOptions = {},
+): Sender {
   const address = server.dc(dcId);
   return new Sender({
     crypto: nodeCrypto,

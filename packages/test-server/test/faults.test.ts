@@ -146,14 +146,22 @@ describe('fault injection', () => {
 
   it('restarts a DC without losing its state', async () => {
     const c = client(2);
-    const sent = await call(c, withLayer({
-      _: 'auth.sendCode',
+    const sent = await call(
+      c,
+      withLayer({
+        _: 'auth.sendCode',
+        phoneNumber: '9996620301',
+        apiId: TEST_API_ID,
+        apiHash: TEST_API_HASH,
+        settings: { _: 'codeSettings' },
+      }),
+    );
+    await call(c, {
+      _: 'auth.signIn',
       phoneNumber: '9996620301',
-      apiId: TEST_API_ID,
-      apiHash: TEST_API_HASH,
-      settings: { _: 'codeSettings' },
-    }));
-    await call(c, { _: 'auth.signIn', phoneNumber: '9996620301', phoneCodeHash: sent.phoneCodeHash, phoneCode: '22222' });
+      phoneCodeHash: sent.phoneCodeHash,
+      phoneCode: '22222',
+    });
     const keys = server.authKeyCount(2);
     const port = server.dc(2).port;
     await server.restartDc(2);

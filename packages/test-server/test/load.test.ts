@@ -15,19 +15,24 @@ afterAll(async () => {
 describe('many clients at once', () => {
   it('handshakes and signs in 100 clients concurrently', async () => {
     const clients = Array.from({ length: 100 }, (_v, i) => ({
-      sender: connectClient(server, 2, { kind: (['abridged', 'intermediate', 'padded', 'full'] as const)[i % 4] }),
+      sender: connectClient(server, 2, {
+        kind: (['abridged', 'intermediate', 'padded', 'full'] as const)[i % 4],
+      }),
       phone: `99966200${String(i).padStart(2, '0')}`,
     }));
     try {
       const users = await Promise.all(
         clients.map(async ({ sender, phone }) => {
-          const sent = await call(sender, withLayer({
-            _: 'auth.sendCode',
-            phoneNumber: phone,
-            apiId: TEST_API_ID,
-            apiHash: TEST_API_HASH,
-            settings: { _: 'codeSettings' },
-          }));
+          const sent = await call(
+            sender,
+            withLayer({
+              _: 'auth.sendCode',
+              phoneNumber: phone,
+              apiId: TEST_API_ID,
+              apiHash: TEST_API_HASH,
+              settings: { _: 'codeSettings' },
+            }),
+          );
           const auth = await call(sender, {
             _: 'auth.signIn',
             phoneNumber: phone,

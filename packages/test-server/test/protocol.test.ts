@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/index.js';
 import { apiCodec } from '../src/tl/layers.node.js';
 import type { TlObj } from '../src/tl/object.js';
-import { RawClient } from './raw-client.js';
 import { withLayer } from './client.js';
+import { RawClient } from './raw-client.js';
 
 let server: TestServer;
 const raws: RawClient[] = [];
@@ -39,7 +39,9 @@ describe('encrypted sessions', () => {
     const created = seen.findIndex((m) => m.object?._ === 'new_session_created');
     expect(seen[created].object).toMatchObject({ firstMsgId: msgId, serverSalt: c.salt });
     expect(seen[created].msgId < match.msgId).toBe(true);
-    expect(seen.some((m) => m.object?._ === 'msgs_ack' && (m.object.msgIds as bigint[]).includes(msgId))).toBe(true);
+    expect(
+      seen.some((m) => m.object?._ === 'msgs_ack' && (m.object.msgIds as bigint[]).includes(msgId)),
+    ).toBe(true);
     expect(match.object).toMatchObject({ reqMsgId: msgId, result: { _: 'nearestDc', thisDc: 2 } });
     for (const m of seen) {
       expect(m.msgId % 4n === 1n || m.msgId % 4n === 3n).toBe(true);
@@ -153,7 +155,7 @@ describe('encrypted sessions', () => {
     const req = c.sendService({ _: 'msgs_state_req', msgIds: [id, unknownHigh] });
     const { match } = await c.waitFor((m) => m.object?._ === 'msgs_state_info');
     expect(match.object?.reqMsgId).toBe(req);
-    expect([...(match.object?.info as Uint8Array)]).toEqual([4 | 32 | 64, 3]);
+    expect(Array.from((match.object as TlObj).info as Uint8Array)).toEqual([4 | 32 | 64, 3]);
     c.sendService({ _: 'msg_resend_req', msgIds: [answer.match.msgId] });
     const resent = await c.waitFor((m) => m.object?._ === 'rpc_result');
     expect(resent.match.body).toEqual(answer.match.body);
@@ -164,7 +166,9 @@ describe('encrypted sessions', () => {
     c.sendApi(nearestDc, 228, { sessionId: 999n });
     await c.waitFor((m) => m.object?._ === 'rpc_result');
     const id = c.sendService({ _: 'destroy_session', sessionId: 999n });
-    const { match } = await c.waitFor((m) => m.object?._ === 'rpc_result' && m.object.reqMsgId === id);
+    const { match } = await c.waitFor(
+      (m) => m.object?._ === 'rpc_result' && m.object.reqMsgId === id,
+    );
     expect(match.object?.result).toMatchObject({ _: 'destroy_session_ok', sessionId: 999n });
   });
 
@@ -194,7 +198,12 @@ describe('encrypted sessions', () => {
     );
     const sent = (await c.result(sentId, 198)).result as TlObj;
     const signInId = c.send(
-      codec198.encode({ _: 'auth.signIn', phoneNumber: '9996610200', phoneCodeHash: sent.phoneCodeHash, phoneCode: '11111' }),
+      codec198.encode({
+        _: 'auth.signIn',
+        phoneNumber: '9996610200',
+        phoneCodeHash: sent.phoneCodeHash,
+        phoneCode: '11111',
+      }),
     );
     const answer = await c.result(signInId, 198);
     const raw198 = answer.raw as Uint8Array;

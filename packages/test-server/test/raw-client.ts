@@ -109,12 +109,19 @@ export class RawClient {
   }
 
   /** Runs the auth-key exchange (or reuses a key from an earlier connection). */
-  async handshake(server: TestServer, reuse?: { authKey: Uint8Array; salt: bigint }): Promise<void> {
+  async handshake(
+    server: TestServer,
+    reuse?: { authKey: Uint8Array; salt: bigint },
+  ): Promise<void> {
     if (reuse) {
       this.useKey(reuse.authKey, reuse.salt);
       return;
     }
-    const handshake = new ClientHandshake({ crypto: nodeCrypto, rsaKeys: [server.rsa.publicKey], dcId: this.dcId });
+    const handshake = new ClientHandshake({
+      crypto: nodeCrypto,
+      rsaKeys: [server.rsa.publicKey],
+      dcId: this.dcId,
+    });
     this.sendPlain(handshake.start());
     for (;;) {
       const step = handshake.receive(decodePlainMessage(await this.nextPacket()).body);
@@ -147,7 +154,13 @@ export class RawClient {
   /** Sends one encrypted message; returns its msg_id. */
   send(
     body: Uint8Array,
-    options: { msgId?: bigint; seqNo?: number; salt?: bigint; sessionId?: bigint; isContentRelated?: boolean } = {},
+    options: {
+      msgId?: bigint;
+      seqNo?: number;
+      salt?: bigint;
+      sessionId?: bigint;
+      isContentRelated?: boolean;
+    } = {},
   ): bigint {
     if (!this.codec) throw new Error('no auth key yet');
     const msgId = options.msgId ?? this.msgIds.next('client');
@@ -194,7 +207,8 @@ export class RawClient {
     if (!this.codec) throw new Error('no auth key yet');
     const envelope = this.codec.decrypt(await this.nextPacket(timeoutMs));
     const flat =
-      new DataView(envelope.body.buffer, envelope.body.byteOffset, 4).getUint32(0, true) === 0x73f1f8dc
+      new DataView(envelope.body.buffer, envelope.body.byteOffset, 4).getUint32(0, true) ===
+      0x73f1f8dc
         ? decodeContainer(envelope.body)
         : [{ msgId: envelope.msgId, seqNo: envelope.seqNo, body: envelope.body }];
     return flat.map((m) => ({ ...m, object: describeBody(m.body, layer) }));

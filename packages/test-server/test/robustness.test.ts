@@ -8,7 +8,11 @@ let server: TestServer;
 const warnings: string[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ dcCount: 2, maxPacketBytes: 64 * 1024, onWarning: (_dc, m) => warnings.push(m) });
+  server = await startTestServer({
+    dcCount: 2,
+    maxPacketBytes: 64 * 1024,
+    onWarning: (_dc, m) => warnings.push(m),
+  });
 });
 
 afterAll(async () => {
@@ -24,7 +28,9 @@ function openSocket(dcId: number): Promise<Socket> {
 }
 
 function closed(socket: Socket): Promise<void> {
-  return new Promise((resolve) => (socket.destroyed ? resolve() : socket.on('close', () => resolve())));
+  return new Promise((resolve) =>
+    socket.destroyed ? resolve() : socket.on('close', () => resolve()),
+  );
 }
 
 describe('hostile and broken clients', () => {
@@ -34,7 +40,10 @@ describe('hostile and broken clients', () => {
       expect((await call(healthy, withLayer({ _: 'help.getNearestDc' }))).thisDc).toBe(1);
       const inputs = [
         Buffer.from('GET / HTTP/1.1\r\nHost: x\r\n\r\n'),
-        Buffer.concat([Buffer.from([0xee, 0xee, 0xee, 0xee]), Buffer.from([0xff, 0xff, 0xff, 0x7f])]),
+        Buffer.concat([
+          Buffer.from([0xee, 0xee, 0xee, 0xee]),
+          Buffer.from([0xff, 0xff, 0xff, 0x7f]),
+        ]),
         Buffer.from([0xef, 0x7f, 0xff, 0xff, 0xff]),
         Buffer.from(Array.from({ length: 256 }, (_v, i) => (i * 37 + 11) & 0xff)),
         Buffer.concat([Buffer.from([0xee, 0xee, 0xee, 0xee, 8, 0, 0, 0]), Buffer.alloc(8, 0xab)]),
@@ -61,13 +70,15 @@ describe('hostile and broken clients', () => {
     }
     const midway = await RawClient.open(server, 2);
     await midway.handshake(server);
-    midway.sendApi(withLayer({
-      _: 'auth.sendCode',
-      phoneNumber: '9996620500',
-      apiId: TEST_API_ID,
-      apiHash: TEST_API_HASH,
-      settings: { _: 'codeSettings' },
-    }) as never);
+    midway.sendApi(
+      withLayer({
+        _: 'auth.sendCode',
+        phoneNumber: '9996620500',
+        apiId: TEST_API_ID,
+        apiHash: TEST_API_HASH,
+        settings: { _: 'codeSettings' },
+      }) as never,
+    );
     midway.close();
     const after = connectClient(server, 2);
     try {
@@ -93,7 +104,29 @@ describe('hostile and broken clients', () => {
     c.close();
 
     const stranger = await RawClient.open(server, 2);
-    stranger.sendPlain(Uint8Array.of(0xbe, 0xe4, 0x12, 0xd7, ...new Array(16).fill(1), ...new Array(16).fill(2), 4, 1, 2, 3, 4, 1, 2, 3, ...new Array(8).fill(0), 0, 0, 0, 0));
+    stranger.sendPlain(
+      Uint8Array.of(
+        0xbe,
+        0xe4,
+        0x12,
+        0xd7,
+        ...new Array(16).fill(1),
+        ...new Array(16).fill(2),
+        4,
+        1,
+        2,
+        3,
+        4,
+        1,
+        2,
+        3,
+        ...new Array(8).fill(0),
+        0,
+        0,
+        0,
+        0,
+      ),
+    );
     // Foreign nonces fail the server's checks: it hangs up instead of answering.
     expect(await stranger.closeReason).toBeDefined();
     expect(warnings.some((w) => /handshake refused/.test(w))).toBe(true);

@@ -18,7 +18,9 @@ describe('a real client against the test server', () => {
     try {
       const config = await call(client, withLayer({ _: 'help.getConfig' }));
       expect(config.thisDc).toBe(2);
-      expect(config.dcOptions.map((d: { port: number }) => d.port)).toEqual(server.dcs.map((d) => d.port));
+      expect(config.dcOptions.map((d: { port: number }) => d.port)).toEqual(
+        server.dcs.map((d) => d.port),
+      );
       expect(server.authKeyCount(2)).toBe(1);
       expect(server.counters.get('help.getConfig')).toMatchObject({ received: 1, executed: 1 });
     } finally {

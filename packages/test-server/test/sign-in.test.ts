@@ -34,7 +34,12 @@ const sendCode = (phone: string) => ({
 
 async function signInByPhone(sender: Sender, phone: string, code: string) {
   const sent = await call(sender, withLayer(sendCode(phone)));
-  return call(sender, { _: 'auth.signIn', phoneNumber: phone, phoneCodeHash: sent.phoneCodeHash, phoneCode: code });
+  return call(sender, {
+    _: 'auth.signIn',
+    phoneNumber: phone,
+    phoneCodeHash: sent.phoneCodeHash,
+    phoneCode: code,
+  });
 }
 
 beforeAll(async () => {
@@ -61,7 +66,9 @@ describe('sign-in flows with a real client', () => {
 
   it('follows PHONE_MIGRATE_X to the number’s DC', async () => {
     const first = client(2);
-    expect(await rpcError(call(first, withLayer(sendCode('9996610001'))))).toBe('303 PHONE_MIGRATE_1');
+    expect(await rpcError(call(first, withLayer(sendCode('9996610001'))))).toBe(
+      '303 PHONE_MIGRATE_1',
+    );
     const home = client(1);
     const auth = await signInByPhone(home, '9996610001', '11111');
     expect(auth.user.phone).toBe('9996610001');
@@ -71,7 +78,12 @@ describe('sign-in flows with a real client', () => {
     const c = client(3);
     const sent = await call(c, withLayer(sendCode('9996630001')));
     const signIn = (code?: string) =>
-      call(c, { _: 'auth.signIn', phoneNumber: '9996630001', phoneCodeHash: sent.phoneCodeHash, phoneCode: code });
+      call(c, {
+        _: 'auth.signIn',
+        phoneNumber: '9996630001',
+        phoneCodeHash: sent.phoneCodeHash,
+        phoneCode: code,
+      });
     expect(await rpcError(signIn('12345'))).toBe('400 PHONE_CODE_INVALID');
     expect(await rpcError(signIn(undefined))).toBe('400 PHONE_CODE_EMPTY');
     expect((await signIn('33333'))._).toBe('auth.authorization');
@@ -80,14 +92,23 @@ describe('sign-in flows with a real client', () => {
   it('verifies a 2FA password with real SRP', async () => {
     await server.addAccount({ phone: '9996620050', password: 'hunter2', hint: 'usual' });
     const c = client(2);
-    expect(await rpcError(signInByPhone(c, '9996620050', '22222'))).toBe('401 SESSION_PASSWORD_NEEDED');
+    expect(await rpcError(signInByPhone(c, '9996620050', '22222'))).toBe(
+      '401 SESSION_PASSWORD_NEEDED',
+    );
     const check = async (password: string) => {
       const pw = await call(c, { _: 'account.getPassword' });
       expect(pw.hint).toBe('usual');
       const algo = pw.currentAlgo;
       const srp = await computeSrp(
         nodeCrypto,
-        { g: algo.g, p: algo.p, salt1: algo.salt1, salt2: algo.salt2, srpB: pw.srpB, srpId: pw.srpId },
+        {
+          g: algo.g,
+          p: algo.p,
+          salt1: algo.salt1,
+          salt2: algo.salt2,
+          srpB: pw.srpB,
+          srpId: pw.srpId,
+        },
         password,
       );
       return call(c, {
@@ -111,9 +132,13 @@ describe('sign-in flows with a real client', () => {
       apiHash: TEST_API_HASH,
       botAuthToken: token,
     });
-    expect(await rpcError(call(client(1), withLayer(request(bot.token))))).toBe('303 USER_MIGRATE_2');
+    expect(await rpcError(call(client(1), withLayer(request(bot.token))))).toBe(
+      '303 USER_MIGRATE_2',
+    );
     const c = client(2);
-    expect(await rpcError(call(c, withLayer(request('777000:nope'))))).toBe('400 ACCESS_TOKEN_INVALID');
+    expect(await rpcError(call(c, withLayer(request('777000:nope'))))).toBe(
+      '400 ACCESS_TOKEN_INVALID',
+    );
     const auth = await call(c, request(bot.token));
     expect(auth.user).toMatchObject({ id: 777000n, bot: true, username: 'test_bot' });
   });
@@ -128,9 +153,11 @@ describe('sign-in flows with a real client', () => {
       withLayer({ _: 'auth.importAuthorization', id: exported.id, bytes: exported.bytes }),
     );
     expect(imported.user.id).toBe(auth.user.id);
-    expect(await rpcError(call(other, { _: 'auth.importAuthorization', id: exported.id, bytes: exported.bytes }))).toBe(
-      '400 AUTH_BYTES_INVALID',
-    );
+    expect(
+      await rpcError(
+        call(other, { _: 'auth.importAuthorization', id: exported.id, bytes: exported.bytes }),
+      ),
+    ).toBe('400 AUTH_BYTES_INVALID');
   });
 
   it('logs in by QR code accepted from another session, with migration', async () => {
@@ -140,31 +167,52 @@ describe('sign-in flows with a real client', () => {
     const updates: unknown[] = [];
     qr.on('update', ({ object }) => updates.push(object));
     const exportToken = () =>
-      call(qr, withLayer({ _: 'auth.exportLoginToken', apiId: TEST_API_ID, apiHash: TEST_API_HASH, exceptIds: [] }));
+      call(
+        qr,
+        withLayer({
+          _: 'auth.exportLoginToken',
+          apiId: TEST_API_ID,
+          apiHash: TEST_API_HASH,
+          exceptIds: [],
+        }),
+      );
     const token = await exportToken();
     expect(token._).toBe('auth.loginToken');
     const accepted = await call(phone, { _: 'auth.acceptLoginToken', token: token.token });
     expect(accepted._).toBe('authorization');
-    for (let i = 0; i < 100 && updates.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && updates.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 10));
     expect(updates).toEqual([
       expect.objectContaining({ _: 'updateShort', update: { _: 'updateLoginToken' } }),
     ]);
     const migrate = await exportToken();
     expect(migrate).toMatchObject({ _: 'auth.loginTokenMigrateTo', dcId: 1 });
     const home = client(1);
-    const success = await call(home, withLayer({ _: 'auth.importLoginToken', token: migrate.token }));
+    const success = await call(
+      home,
+      withLayer({ _: 'auth.importLoginToken', token: migrate.token }),
+    );
     expect(success._).toBe('auth.loginTokenSuccess');
     expect(success.authorization.user.phone).toBe('9996610070');
   });
 
   it('answers unauthorised calls, unknown methods, logout and revocation as Telegram does', async () => {
     const c = client(2);
-    expect(await rpcError(call(c, withLayer({ _: 'users.getUsers', id: [{ _: 'inputUserSelf' }] })))).toBe(
-      '401 AUTH_KEY_UNREGISTERED',
-    );
-    expect(await rpcError(call(c, { _: 'messages.getDialogs', offsetDate: 0, offsetId: 0, offsetPeer: { _: 'inputPeerEmpty' }, limit: 10, hash: 0n }))).toBe(
-      '400 INPUT_METHOD_INVALID',
-    );
+    expect(
+      await rpcError(call(c, withLayer({ _: 'users.getUsers', id: [{ _: 'inputUserSelf' }] }))),
+    ).toBe('401 AUTH_KEY_UNREGISTERED');
+    expect(
+      await rpcError(
+        call(c, {
+          _: 'messages.getDialogs',
+          offsetDate: 0,
+          offsetId: 0,
+          offsetPeer: { _: 'inputPeerEmpty' },
+          limit: 10,
+          hash: 0n,
+        }),
+      ),
+    ).toBe('400 INPUT_METHOD_INVALID');
     await signInByPhone(c, '9996620080', '22222');
     expect(server.revokeSessions('9996620080')).toBe(1);
     expect(await rpcError(call(c, { _: 'updates.getState' }))).toBe('401 SESSION_REVOKED');
@@ -175,7 +223,9 @@ describe('sign-in flows with a real client', () => {
 
   it('checks api_id in initConnection', async () => {
     const c = client(2);
-    expect(await rpcError(call(c, withLayer({ _: 'help.getNearestDc' }, 228, 999)))).toBe('400 API_ID_INVALID');
+    expect(await rpcError(call(c, withLayer({ _: 'help.getNearestDc' }, 228, 999)))).toBe(
+      '400 API_ID_INVALID',
+    );
     server.addApp({ apiId: 999, apiHash: 'x' });
     expect((await call(c, withLayer({ _: 'help.getNearestDc' }, 228, 999))).thisDc).toBe(2);
   });
@@ -187,7 +237,10 @@ describe('sign-in flows with a real client', () => {
     await expect(
       call(c, withLayer({ _: 'users.getUsers', id: [{ _: 'inputUserSelf' }] }, 198)),
     ).rejects.toThrow(/4b46c37e/i);
-    const back = await call(c, withLayer({ _: 'users.getUsers', id: [{ _: 'inputUserSelf' }] }, 228));
+    const back = await call(
+      c,
+      withLayer({ _: 'users.getUsers', id: [{ _: 'inputUserSelf' }] }, 228),
+    );
     expect(back[0].phone).toBe('9996620090');
   });
 
@@ -197,7 +250,12 @@ describe('sign-in flows with a real client', () => {
       const c = client(2);
       const sent = await call(c, withLayer(sendCode('9996620099')));
       const attempt = () =>
-        call(c, { _: 'auth.signIn', phoneNumber: '9996620099', phoneCodeHash: sent.phoneCodeHash, phoneCode: '00000' });
+        call(c, {
+          _: 'auth.signIn',
+          phoneNumber: '9996620099',
+          phoneCodeHash: sent.phoneCodeHash,
+          phoneCode: '00000',
+        });
       expect(await rpcError(attempt())).toBe('400 PHONE_CODE_INVALID');
       expect(await rpcError(attempt())).toBe('400 PHONE_CODE_INVALID');
       expect(await rpcError(attempt())).toMatch(/^420 FLOOD_WAIT_\d+$/);

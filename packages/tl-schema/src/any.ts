@@ -7,13 +7,7 @@ import {
   TlUnknownConstructorError,
   TlWriteError,
 } from './errors';
-import {
-  bodyWritersByName,
-  genericFunctionNames,
-  idsByName,
-  readersById,
-  resultReadersByName,
-} from './generated/codec';
+import { tlTables } from './generated/codec';
 import type { TlFunction, TlObject } from './generated/types';
 import { gunzip } from './runtime/gzip';
 import { ID_GZIP_PACKED, ID_VECTOR } from './runtime/ids';
@@ -32,7 +26,7 @@ export function readGzipPacked<T>(r: TlReaderBase, read: (inner: TlReaderBase) =
 export function readAny(r: TlReaderBase): TlObject {
   const at = r.offset;
   const id = r.uint();
-  const read = readersById.get(id);
+  const read = tlTables().readersById.get(id);
   if (read !== undefined) return read(r);
   if (id === ID_GZIP_PACKED) return readGzipPacked(r, readAny);
   if (id === ID_VECTOR) {
@@ -56,7 +50,8 @@ export function readAnyGuarded(r: TlReaderBase): TlObject {
 export function readAnyFunction(r: TlReaderBase): TlFunction {
   const at = r.offset;
   const o = readAny(r);
-  if (!resultReadersByName.has(o._) && !genericFunctionNames.has(o._)) {
+  const t = tlTables();
+  if (!t.resultReadersByName.has(o._) && !t.genericFunctionNames.has(o._)) {
     throw new TlDecodeError(`expected a function (request), got constructor '${o._}'`, at);
   }
   return o as TlFunction;
@@ -65,7 +60,8 @@ export function readAnyFunction(r: TlReaderBase): TlFunction {
 /** Writes any constructor or function object, boxed. */
 export function writeAny(w: TlWriterBase, o: TlObject): void {
   const name = typeof o === 'object' && o !== null ? (o as { _?: unknown })._ : undefined;
-  const write = typeof name === 'string' ? bodyWritersByName.get(name) : undefined;
+  const t = tlTables();
+  const write = typeof name === 'string' ? t.bodyWritersByName.get(name) : undefined;
   if (write === undefined) {
     throw new TlWriteError(
       typeof name === 'string'
@@ -73,6 +69,6 @@ export function writeAny(w: TlWriterBase, o: TlObject): void {
         : 'expected a TL object with a `_` name',
     );
   }
-  w.uint(idsByName.get(name as string) as number);
+  w.uint(t.idsByName.get(name as string) as number);
   write(w, o);
 }

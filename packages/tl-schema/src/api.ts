@@ -2,7 +2,7 @@
 // result, type guards and constructor ids.
 import { readAnyGuarded, readGzipPacked, writeAny } from './any';
 import { TlDecodeError, TlTrailingDataError, TlWriteError } from './errors';
-import { genericFunctionNames, idsByName, resultReadersByName } from './generated/codec';
+import { tlTables } from './generated/codec';
 import type { ResultOf, TlByName, TlFunction, TlName, TlObject } from './generated/types';
 import { ID_GZIP_PACKED } from './runtime/ids';
 import { TlReaderBase } from './runtime/reader-base';
@@ -62,6 +62,7 @@ export function deserialize(data: Uint8Array): TlObject {
 
 function readResultFrom(request: TlFunction, r: TlReaderBase): unknown {
   const name = (request as { _?: unknown } | null)?._;
+  const { genericFunctionNames, resultReadersByName } = tlTables();
   if (typeof name === 'string' && genericFunctionNames.has(name)) {
     return readResultFrom((request as { query: TlFunction }).query, r);
   }
@@ -108,12 +109,13 @@ export function is<N extends TlName>(name: N, x: unknown): x is TlByName[N] {
 /** The constructor id (unsigned 32-bit) of a TL object, or of a TL name. */
 export function constructorIdOf(obj: TlObject | TlName): number {
   const name = typeof obj === 'string' ? obj : (obj as { _?: unknown } | null)?._;
-  const id = typeof name === 'string' ? idsByName.get(name) : undefined;
+  const id = typeof name === 'string' ? tlTables().idsByName.get(name) : undefined;
   if (id === undefined) throw new TlWriteError(`unknown TL name '${String(name)}'`);
   return id;
 }
 
 /** Whether `name` is a TL function (a request) of the bundled schema. */
 export function isFunctionName(name: string): boolean {
-  return resultReadersByName.has(name) || genericFunctionNames.has(name);
+  const t = tlTables();
+  return t.resultReadersByName.has(name) || t.genericFunctionNames.has(name);
 }

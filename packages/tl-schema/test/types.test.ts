@@ -55,6 +55,18 @@ describe('generated types', () => {
     q.catch(() => {});
   });
 
+  it('types the README example (an `as const` request)', () => {
+    const request = {
+      _: 'invokeWithLayer',
+      layer: LAYER,
+      query: { _: 'help.getNearestDc' },
+    } as const;
+    const answer = serialize({ _: 'nearestDc', country: 'NL', thisDc: 2, nearestDc: 4 });
+    const nearest = readResult(request, answer);
+    expectTypeOf(nearest).toEqualTypeOf<Api.NearestDc>();
+    expect(nearest).toEqual({ _: 'nearestDc', country: 'NL', thisDc: 2, nearestDc: 4 });
+  });
+
   it('maps TL primitives to the documented JS types', () => {
     expectTypeOf<Api.resPQ['nonce']>().toEqualTypeOf<Uint8Array>();
     expectTypeOf<Api.resPQ['serverPublicKeyFingerprints']>().toEqualTypeOf<bigint[]>();

@@ -4,6 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { EncryptedCodec } from '../src/mtproto/encrypted-codec';
 import { parseRpcErrorMessage, RpcError, SecurityError } from '../src/mtproto/errors';
 import {
+  decodeClientDhInnerData,
+  decodeDhGen,
+  decodePqInnerData,
+  decodeReqDhParams,
+  decodeReqPq,
+  decodeResPq,
+  decodeServerDhInnerData,
+  decodeServerDhParams,
+  decodeSetClientDhParams,
+} from '../src/mtproto/handshake-tl';
+import {
   decodeContainer,
   encodeContainer,
   encodeGzipPacked,
@@ -184,5 +195,40 @@ describe('backoff', () => {
         },
       ),
     );
+  });
+});
+
+describe('handshake message codecs', () => {
+  it('read random and truncated bytes as a value or a SecurityError, nothing else', () => {
+    const decoders = [
+      decodeResPq,
+      decodeReqPq,
+      decodeReqDhParams,
+      decodeServerDhParams,
+      decodeSetClientDhParams,
+      decodeDhGen,
+      decodePqInnerData,
+      (data: Uint8Array) => decodeServerDhInnerData(data).value,
+      (data: Uint8Array) => decodeClientDhInnerData(data).value,
+    ];
+    const resPq = hex(SAMPLE.resPqPacket).subarray(20);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 400 }),
+          fc.nat({ max: resPq.length }).map((n) => resPq.subarray(0, n)),
+        ),
+        (bytes) => {
+          for (const decode of decoders) {
+            try {
+              decode(bytes);
+            } catch (error) {
+              expect(error).toBeInstanceOf(SecurityError);
+            }
+          }
+        },
+      ),
+    );
+    expect(decodeResPq(resPq).pq).toEqual(hex('1460E7D3FA727791'));
   });
 });

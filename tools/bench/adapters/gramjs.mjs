@@ -13,8 +13,14 @@ export async function load() {
   const bigInt = peerRequire('big-integer');
   return {
     version: peerVersion('telegram'),
-    igeEncrypt: (d, k, iv) => new IGE(Buffer.from(k), Buffer.from(iv)).encryptIge(Buffer.from(d.buffer, d.byteOffset, d.length)),
-    igeDecrypt: (d, k, iv) => new IGE(Buffer.from(k), Buffer.from(iv)).decryptIge(Buffer.from(d.buffer, d.byteOffset, d.length)),
+    igeEncrypt: (d, k, iv) =>
+      new IGE(Buffer.from(k), Buffer.from(iv)).encryptIge(
+        Buffer.from(d.buffer, d.byteOffset, d.length),
+      ),
+    igeDecrypt: (d, k, iv) =>
+      new IGE(Buffer.from(k), Buffer.from(iv)).decryptIge(
+        Buffer.from(d.buffer, d.byteOffset, d.length),
+      ),
     ctr: (k, iv) => {
       const s = new CTR(Buffer.from(k), Buffer.from(iv));
       return (d) => s.encrypt(d);
@@ -66,7 +72,8 @@ async function loadTl(Api, bigInt) {
   const { LAYER } = peerRequire('telegram/tl/AllTLObjects');
   const { messages, users } = messagesContent();
   const big = (n) => bigInt(n.toString());
-  const read = (bytes) => new BinaryReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)).tgReadObject();
+  const read = (bytes) =>
+    new BinaryReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)).tgReadObject();
   return {
     layer: LAYER,
     serializeSendCode: (input) =>

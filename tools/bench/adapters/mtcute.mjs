@@ -4,7 +4,7 @@ import { messagesContent } from '../lib/reference.mjs';
 import { importPeer, peerVersion } from './peer-dir.mjs';
 
 export async function load() {
-  const N = await importPeer('@mtcute/node');
+  const N = await importPeer('@mtcute/node', './utils.js');
   const U = await importPeer('@mtcute/core', './utils.js');
   const Long = (await importPeer('long')).default;
   const c = new N.NodeCryptoProvider();

@@ -1,8 +1,9 @@
 // Where the peer libraries live: tools/bench/peers (created by install-peers.mjs).
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const PEERS_DIR =
   process.env.BENCH_PEERS_DIR ?? fileURLToPath(new URL('../peers', import.meta.url));

@@ -1,6 +1,12 @@
 // Reference inputs and outputs every library's result is checked against before timing.
 // Written from the MTProto documentation with node:crypto, independent of all three libraries.
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+} from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 /** Deterministic bytes (xorshift32), so every process and library sees the same inputs. */
@@ -145,7 +151,8 @@ export function loadBenchRsa() {
   const e = b64(jwk.e);
   const d = b64(jwk.d);
   const tl = (buf) => {
-    const head = buf.length <= 253 ? [buf.length] : [254, buf.length & 0xff, (buf.length >> 8) & 0xff, 0];
+    const head =
+      buf.length <= 253 ? [buf.length] : [254, buf.length & 0xff, (buf.length >> 8) & 0xff, 0];
     const body = Buffer.concat([Buffer.from(head), Buffer.from(buf)]);
     return Buffer.concat([body, Buffer.alloc((4 - (body.length % 4)) % 4)]);
   };
@@ -160,10 +167,7 @@ export function loadBenchRsa() {
 
 /** Undoes RSA_PAD with the private key; returns the 192 bytes of data_with_padding or null. */
 export function rsaUnpadRef(encrypted, key) {
-  const m = bigToBytes(
-    modPow(bytesToBig(encrypted), bytesToBig(key.d), bytesToBig(key.n)),
-    256,
-  );
+  const m = bigToBytes(modPow(bytesToBig(encrypted), bytesToBig(key.d), bytesToBig(key.n)), 256);
   const aesEncrypted = m.subarray(32);
   const h = sha256Ref(aesEncrypted);
   const tempKey = m.slice(0, 32).map((b, i) => b ^ h[i]);
@@ -197,7 +201,10 @@ export const SEND_CODE = {
 
 function tlString(s) {
   const b = Buffer.from(s, 'utf8');
-  const head = b.length <= 253 ? Buffer.from([b.length]) : Buffer.from([254, b.length & 0xff, b.length >> 8, 0]);
+  const head =
+    b.length <= 253
+      ? Buffer.from([b.length])
+      : Buffer.from([254, b.length & 0xff, b.length >> 8, 0]);
   const body = Buffer.concat([head, b]);
   return Buffer.concat([body, Buffer.alloc((4 - (body.length % 4)) % 4)]);
 }

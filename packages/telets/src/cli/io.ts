@@ -32,14 +32,14 @@ export function processIo(): CliIo {
 
 /** Answers interactiveLogin's questions by itself, showing each question and answer. */
 export function scriptedPrompter(
-  answers: { phone: string; code: string; password?: string },
+  answers: { phone: string; code: () => string; password?: string },
   say: (line: string) => void,
 ): Prompter {
   return {
     async ask(question, options) {
       let answer: string;
       if (/password/i.test(question)) answer = answers.password ?? '';
-      else if (/code/i.test(question)) answer = answers.code;
+      else if (/code/i.test(question)) answer = answers.code();
       else answer = answers.phone;
       say(`${question}${options?.secret ? '*'.repeat(answer.length) : answer}`);
       return answer;

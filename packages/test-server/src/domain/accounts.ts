@@ -67,7 +67,8 @@ export class AccountStore {
     password?: PasswordRecord;
   }): Account {
     const phone = normalizePhone(opts.phone);
-    if (!phone) throw new TestServerConfigError(`not a phone number: ${JSON.stringify(opts.phone)}`);
+    if (!phone)
+      throw new TestServerConfigError(`not a phone number: ${JSON.stringify(opts.phone)}`);
     if (this.byPhone.has(phone)) throw new TestServerConfigError(`phone ${phone} is already taken`);
     this.checkDc(opts.dcId);
     const account: Account = {

@@ -1,4 +1,4 @@
-import { TestServerConfigError, rpc } from '../errors.js';
+import { rpc, TestServerConfigError } from '../errors.js';
 
 /** An api_id/api_hash pair the server accepts. */
 export interface AppCredentials {

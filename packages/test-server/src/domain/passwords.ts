@@ -7,11 +7,23 @@ import type { PasswordRecord } from './accounts.js';
  */
 export interface SrpServerMath {
   /** v = g^x mod p for a password and its salts (runs PBKDF2: async). */
-  verifier(password: string, salt1: Uint8Array, salt2: Uint8Array, g: number, p: Uint8Array): Promise<Uint8Array>;
+  verifier(
+    password: string,
+    salt1: Uint8Array,
+    salt2: Uint8Array,
+    g: number,
+    p: Uint8Array,
+  ): Promise<Uint8Array>;
   /** B = (k·v + g^b) mod p, 256 bytes. */
   publicB(record: PasswordRecord, b: Uint8Array): Uint8Array;
   /** Whether the client's M1 proves it knows the password behind `record`. */
-  isProofValid(record: PasswordRecord, b: Uint8Array, B: Uint8Array, A: Uint8Array, M1: Uint8Array): boolean;
+  isProofValid(
+    record: PasswordRecord,
+    b: Uint8Array,
+    B: Uint8Array,
+    A: Uint8Array,
+    M1: Uint8Array,
+  ): boolean;
 }
 
 /** One account.getPassword answer awaiting auth.checkPassword. */

@@ -2,13 +2,13 @@ import { TELEGRAM_DH_PRIME } from '@telets/crypto';
 import { TestServerConfigError } from '../errors.js';
 import type { TlObj } from '../tl/object.js';
 import { type Account, AccountStore, type PasswordRecord } from './accounts.js';
-import { AppRegistry, type AppCredentials, DEFAULT_TEST_APP } from './apps.js';
+import { type AppCredentials, AppRegistry, DEFAULT_TEST_APP } from './apps.js';
 import { AuthKeyStore } from './auth-keys.js';
 import { CodeStore } from './codes.js';
 import { RequestCounters } from './counters.js';
 import { FloodControl, type FloodLimit } from './flood.js';
 import { type ExportedAuthorization, type LoginTokenRecord, TokenStore } from './login-tokens.js';
-import { SrpSessions, type SrpServerMath } from './passwords.js';
+import { type SrpServerMath, SrpSessions } from './passwords.js';
 import { testNumberCode, testNumberDc } from './phone.js';
 
 /** Telegram's generator for its 2048-bit DH prime (used by the handshake and SRP alike). */

@@ -47,7 +47,13 @@ export function getPassword(ctx: MethodContext): TlObj {
   return {
     ...common,
     hasPassword: true,
-    currentAlgo: { _: SRP_ALGO, salt1: record.salt1, salt2: record.salt2, g: record.g, p: record.p },
+    currentAlgo: {
+      _: SRP_ALGO,
+      salt1: record.salt1,
+      salt2: record.salt2,
+      g: record.g,
+      p: record.p,
+    },
     srpB: B,
     srpId,
     hint: record.hint || undefined,
@@ -59,7 +65,7 @@ export function checkPassword(ctx: MethodContext, request: TlObj): TlObj {
   const { world } = ctx;
   world.flood.check('auth.checkPassword', account.phone ?? String(account.id), world.nowMs());
   const input = request.password as TlObj | undefined;
-  if (!input || input._ !== 'inputCheckPasswordSRP') throw rpc.badRequest('PASSWORD_HASH_INVALID');
+  if (input?._ !== 'inputCheckPasswordSRP') throw rpc.badRequest('PASSWORD_HASH_INVALID');
   const srpId = input.srpId as bigint;
   const session = world.srpSessions.get(srpId, world.nowMs());
   if (!session || session.userId !== account.id || session.record !== account.password) {

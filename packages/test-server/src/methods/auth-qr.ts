@@ -25,7 +25,8 @@ export function exportLoginToken(ctx: MethodContext, request: TlObj): TlObj {
   world.apps.check(Number(request.apiId), String(request.apiHash ?? ''));
   for (const record of world.loginTokens.values()) {
     if (record.authKeyId !== ctx.authKey.id || record.dcId !== ctx.dcId) continue;
-    const account = record.acceptedBy === undefined ? undefined : world.accounts.get(record.acceptedBy);
+    const account =
+      record.acceptedBy === undefined ? undefined : world.accounts.get(record.acceptedBy);
     if (account) return finishAccepted(ctx, record, account);
   }
   const expiresAtMs = world.nowMs() + world.loginTokenTtlMs;
@@ -41,7 +42,11 @@ export function importLoginToken(ctx: MethodContext, request: TlObj): TlObj {
     record.acceptedBy === undefined ? undefined : ctx.world.accounts.get(record.acceptedBy);
   if (!account) {
     if (ctx.world.nowMs() >= record.expiresAtMs) throw rpc.badRequest('AUTH_TOKEN_EXPIRED');
-    return { _: 'auth.loginToken', expires: Math.floor(record.expiresAtMs / 1000), token: record.token };
+    return {
+      _: 'auth.loginToken',
+      expires: Math.floor(record.expiresAtMs / 1000),
+      token: record.token,
+    };
   }
   return finishAccepted(ctx, record, account);
 }

@@ -4,6 +4,11 @@ import { fakeProof, fakeWorld } from '../testing-internal/fake-world.js';
 import type { TlObj } from '../tl/object.js';
 import { executeRequest } from './execute.js';
 
+function defined<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 const app = { apiId: 12345, apiHash: '0123456789abcdef0123456789abcdef' };
 
 async function call(ctx: Parameters<typeof executeRequest>[0], request: TlObj): Promise<unknown> {
@@ -66,7 +71,10 @@ describe('phone sign-in', () => {
     const bad = { apiId: 12345, apiHash: 'ffffffffffffffffffffffffffffffff' };
     expect(await rpcError(call(f.ctx(2), sendCode('9996620001', bad)))).toBe('400 API_ID_INVALID');
     f.world.apps.add({ apiId: 777, apiHash: 'abc' });
-    const ok = (await call(f.ctx(2), sendCode('9996620001', { apiId: 777, apiHash: 'abc' }))) as TlObj;
+    const ok = (await call(
+      f.ctx(2),
+      sendCode('9996620001', { apiId: 777, apiHash: 'abc' }),
+    )) as TlObj;
     expect(ok._).toBe('auth.sentCode');
   });
 
@@ -75,7 +83,12 @@ describe('phone sign-in', () => {
     const ctx = f.ctx(2);
     const sent = (await call(ctx, sendCode('9996620002'))) as TlObj;
     const signIn = (code?: string, hash = sent.phoneCodeHash): Promise<unknown> =>
-      call(ctx, { _: 'auth.signIn', phoneNumber: '9996620002', phoneCodeHash: hash, phoneCode: code });
+      call(ctx, {
+        _: 'auth.signIn',
+        phoneNumber: '9996620002',
+        phoneCodeHash: hash,
+        phoneCode: code,
+      });
     expect(await rpcError(signIn('11111'))).toBe('400 PHONE_CODE_INVALID');
     expect(await rpcError(signIn(undefined))).toBe('400 PHONE_CODE_EMPTY');
     expect(await rpcError(signIn('22222', 'nonsense'))).toBe('400 PHONE_CODE_EXPIRED');
@@ -117,7 +130,11 @@ describe('phone sign-in', () => {
     expect(again.phoneCodeHash).not.toBe(first.phoneCodeHash);
     expect(
       await rpcError(
-        call(ctx, { _: 'auth.resendCode', phoneNumber: '9996620004', phoneCodeHash: first.phoneCodeHash }),
+        call(ctx, {
+          _: 'auth.resendCode',
+          phoneNumber: '9996620004',
+          phoneCodeHash: first.phoneCodeHash,
+        }),
       ),
     ).toBe('400 PHONE_CODE_EXPIRED');
   });
@@ -129,8 +146,15 @@ describe('phone sign-in', () => {
     expect((sent.type as TlObj)._).toBe('auth.sentCodeTypeSms');
     expect(f.world.codes.lastCodeFor('447700900123')).toBe('55555');
     const hash = sent.phoneCodeHash;
-    const signUp = { _: 'auth.signUp', phoneNumber: '447700900123', phoneCodeHash: hash, lastName: 'X' };
-    expect(await rpcError(call(ctx, { ...signUp, firstName: 'Ann' }))).toBe('400 PHONE_CODE_INVALID');
+    const signUp = {
+      _: 'auth.signUp',
+      phoneNumber: '447700900123',
+      phoneCodeHash: hash,
+      lastName: 'X',
+    };
+    expect(await rpcError(call(ctx, { ...signUp, firstName: 'Ann' }))).toBe(
+      '400 PHONE_CODE_INVALID',
+    );
     const result = (await call(ctx, {
       _: 'auth.signIn',
       phoneNumber: '447700900123',
@@ -160,7 +184,12 @@ describe('phone sign-in', () => {
     const ctx = f.ctx(2);
     expect(await rpcError(call(ctx, { _: 'auth.logOut' }))).toBe('401 AUTH_KEY_UNREGISTERED');
     const sent = (await call(ctx, sendCode('9996620007'))) as TlObj;
-    await call(ctx, { _: 'auth.signIn', phoneNumber: '9996620007', phoneCodeHash: sent.phoneCodeHash, phoneCode: '22222' });
+    await call(ctx, {
+      _: 'auth.signIn',
+      phoneNumber: '9996620007',
+      phoneCodeHash: sent.phoneCodeHash,
+      phoneCode: '22222',
+    });
     expect(((await call(ctx, { _: 'auth.logOut' })) as TlObj)._).toBe('auth.loggedOut');
     expect(await rpcError(call(ctx, { _: 'updates.getState' }))).toBe('401 AUTH_KEY_UNREGISTERED');
   });
@@ -176,7 +205,11 @@ describe('wrappers and unknown methods', () => {
       query: { _: 'initConnection', apiId, query: { _: 'help.getNearestDc' } },
     });
     const outcome = await executeRequest(ctx, wrap(12345));
-    expect(outcome).toMatchObject({ method: 'help.getNearestDc', isOk: true, value: { thisDc: 1 } });
+    expect(outcome).toMatchObject({
+      method: 'help.getNearestDc',
+      isOk: true,
+      value: { thisDc: 1 },
+    });
     expect(ctx.authKey.apiId).toBe(12345);
     expect(await rpcError(call(ctx, wrap(1)))).toBe('400 API_ID_INVALID');
   });
@@ -190,10 +223,15 @@ describe('wrappers and unknown methods', () => {
 
   it('lists every DC in help.getConfig', async () => {
     const f = fakeWorld();
-    f.world.dcAddresses.get(3)!.port = 4453;
+    defined(f.world.dcAddresses.get(3)).port = 4453;
     const config = (await call(f.ctx(3), { _: 'help.getConfig' })) as TlObj;
     expect(config.thisDc).toBe(3);
-    expect(config.dcOptions).toContainEqual({ _: 'dcOption', id: 3, ipAddress: '127.0.0.1', port: 4453 });
+    expect(config.dcOptions).toContainEqual({
+      _: 'dcOption',
+      id: 3,
+      ipAddress: '127.0.0.1',
+      port: 4453,
+    });
     expect((config.dcOptions as unknown[]).length).toBe(3);
   });
 });
@@ -201,12 +239,17 @@ describe('wrappers and unknown methods', () => {
 describe('2FA', () => {
   async function withPassword() {
     const f = fakeWorld();
-    const account = f.world.accounts.findOrCreateTestAccount('9996620010')!;
+    const account = defined(f.world.accounts.findOrCreateTestAccount('9996620010'));
     account.password = await f.world.makePasswordRecord('hunter2', 'the usual');
     const ctx = f.ctx(2);
     const sent = (await call(ctx, sendCode('9996620010'))) as TlObj;
     const err = await rpcError(
-      call(ctx, { _: 'auth.signIn', phoneNumber: '9996620010', phoneCodeHash: sent.phoneCodeHash, phoneCode: '22222' }),
+      call(ctx, {
+        _: 'auth.signIn',
+        phoneNumber: '9996620010',
+        phoneCodeHash: sent.phoneCodeHash,
+        phoneCode: '22222',
+      }),
     );
     return { f, ctx, account, err };
   }
@@ -219,9 +262,12 @@ describe('2FA', () => {
     expect(pw).toMatchObject({ hasPassword: true, hint: 'the usual' });
     expect((pw.currentAlgo as TlObj).p).toEqual(f.world.dhPrime);
     const A = new Uint8Array(256).fill(7);
-    const M1 = fakeProof(account.password!.verifier, pw.srpB as Uint8Array, A);
+    const M1 = fakeProof(defined(account.password).verifier, pw.srpB as Uint8Array, A);
     const check = (m1: Uint8Array, srpId = pw.srpId): Promise<unknown> =>
-      call(ctx, { _: 'auth.checkPassword', password: { _: 'inputCheckPasswordSRP', srpId, A, M1: m1 } });
+      call(ctx, {
+        _: 'auth.checkPassword',
+        password: { _: 'inputCheckPasswordSRP', srpId, A, M1: m1 },
+      });
     expect(await rpcError(check(new Uint8Array(32)))).toBe('400 PASSWORD_HASH_INVALID');
     expect(await rpcError(check(M1, 42n))).toBe('400 SRP_ID_INVALID');
     const auth = (await check(M1)) as TlObj;
@@ -233,10 +279,13 @@ describe('2FA', () => {
     const { f, ctx, account } = await withPassword();
     const pw = (await call(ctx, { _: 'account.getPassword' })) as TlObj;
     const A = new Uint8Array(256).fill(1);
-    const M1 = fakeProof(account.password!.verifier, pw.srpB as Uint8Array, A);
+    const M1 = fakeProof(defined(account.password).verifier, pw.srpB as Uint8Array, A);
     f.clock.ms += f.world.srpSessions.ttlMs;
     const error = await rpcError(
-      call(ctx, { _: 'auth.checkPassword', password: { _: 'inputCheckPasswordSRP', srpId: pw.srpId, A, M1 } }),
+      call(ctx, {
+        _: 'auth.checkPassword',
+        password: { _: 'inputCheckPasswordSRP', srpId: pw.srpId, A, M1 },
+      }),
     );
     expect(error).toBe('400 SRP_ID_INVALID');
   });
@@ -248,7 +297,12 @@ describe('2FA', () => {
     );
     const ctx = f.ctx(2);
     const sent = (await call(ctx, sendCode('9996620011'))) as TlObj;
-    await call(ctx, { _: 'auth.signIn', phoneNumber: '9996620011', phoneCodeHash: sent.phoneCodeHash, phoneCode: '22222' });
+    await call(ctx, {
+      _: 'auth.signIn',
+      phoneNumber: '9996620011',
+      phoneCodeHash: sent.phoneCodeHash,
+      phoneCode: '22222',
+    });
     const pw = (await call(ctx, { _: 'account.getPassword' })) as TlObj;
     expect(pw.hasPassword).toBeUndefined();
     expect((pw.newAlgo as TlObj)._).toBe(
@@ -279,15 +333,28 @@ describe('bots, DC transfer and QR login', () => {
     const f = fakeWorld();
     const home = f.ctx(2);
     const sent = (await call(home, sendCode('9996620020'))) as TlObj;
-    await call(home, { _: 'auth.signIn', phoneNumber: '9996620020', phoneCodeHash: sent.phoneCodeHash, phoneCode: '22222' });
-    expect(await rpcError(call(home, { _: 'auth.exportAuthorization', dcId: 9 }))).toBe('400 DC_ID_INVALID');
+    await call(home, {
+      _: 'auth.signIn',
+      phoneNumber: '9996620020',
+      phoneCodeHash: sent.phoneCodeHash,
+      phoneCode: '22222',
+    });
+    expect(await rpcError(call(home, { _: 'auth.exportAuthorization', dcId: 9 }))).toBe(
+      '400 DC_ID_INVALID',
+    );
     const exported = (await call(home, { _: 'auth.exportAuthorization', dcId: 3 })) as TlObj;
     const other = f.ctx(3);
-    const imported = (await call(other, { _: 'auth.importAuthorization', id: exported.id, bytes: exported.bytes })) as TlObj;
+    const imported = (await call(other, {
+      _: 'auth.importAuthorization',
+      id: exported.id,
+      bytes: exported.bytes,
+    })) as TlObj;
     expect((imported.user as TlObj).id).toBe(exported.id);
-    expect(await rpcError(call(f.ctx(3), { _: 'auth.importAuthorization', id: exported.id, bytes: exported.bytes }))).toBe(
-      '400 AUTH_BYTES_INVALID',
-    );
+    expect(
+      await rpcError(
+        call(f.ctx(3), { _: 'auth.importAuthorization', id: exported.id, bytes: exported.bytes }),
+      ),
+    ).toBe('400 AUTH_BYTES_INVALID');
     expect(((await call(other, { _: 'updates.getState' })) as TlObj)._).toBe('updates.state');
   });
 
@@ -297,29 +364,45 @@ describe('bots, DC transfer and QR login', () => {
     f.world.updateSink = (dc, key, u) => pushed.push([dc, key, u]);
     const phoneSession = f.ctx(1);
     const sent = (await call(phoneSession, sendCode('9996610030'))) as TlObj;
-    await call(phoneSession, { _: 'auth.signIn', phoneNumber: '9996610030', phoneCodeHash: sent.phoneCodeHash, phoneCode: '11111' });
+    await call(phoneSession, {
+      _: 'auth.signIn',
+      phoneNumber: '9996610030',
+      phoneCodeHash: sent.phoneCodeHash,
+      phoneCode: '11111',
+    });
 
     const qr = f.ctx(2);
-    const exportReq = { _: 'auth.exportLoginToken', apiId: 12345, apiHash: app.apiHash, exceptIds: [] };
+    const exportReq = {
+      _: 'auth.exportLoginToken',
+      apiId: 12345,
+      apiHash: app.apiHash,
+      exceptIds: [],
+    };
     const token = (await call(qr, exportReq)) as TlObj;
     expect(token._).toBe('auth.loginToken');
-    expect(await rpcError(call(phoneSession, { _: 'auth.acceptLoginToken', token: new Uint8Array(32) }))).toBe(
-      '400 AUTH_TOKEN_INVALID',
-    );
-    const accepted = (await call(phoneSession, { _: 'auth.acceptLoginToken', token: token.token })) as TlObj;
+    expect(
+      await rpcError(call(phoneSession, { _: 'auth.acceptLoginToken', token: new Uint8Array(32) })),
+    ).toBe('400 AUTH_TOKEN_INVALID');
+    const accepted = (await call(phoneSession, {
+      _: 'auth.acceptLoginToken',
+      token: token.token,
+    })) as TlObj;
     expect(accepted._).toBe('authorization');
     expect(pushed).toHaveLength(1);
     expect(pushed[0][0]).toBe(2);
     expect(pushed[0][1]).toBe(qr.authKey.id);
     expect((pushed[0][2].update as TlObj)._).toBe('updateLoginToken');
-    expect(await rpcError(call(phoneSession, { _: 'auth.acceptLoginToken', token: token.token }))).toBe(
-      '400 AUTH_TOKEN_ALREADY_ACCEPTED',
-    );
+    expect(
+      await rpcError(call(phoneSession, { _: 'auth.acceptLoginToken', token: token.token })),
+    ).toBe('400 AUTH_TOKEN_ALREADY_ACCEPTED');
 
     const migrate = (await call(qr, exportReq)) as TlObj;
     expect(migrate).toMatchObject({ _: 'auth.loginTokenMigrateTo', dcId: 1 });
     const onHome = f.ctx(1);
-    const success = (await call(onHome, { _: 'auth.importLoginToken', token: migrate.token })) as TlObj;
+    const success = (await call(onHome, {
+      _: 'auth.importLoginToken',
+      token: migrate.token,
+    })) as TlObj;
     expect(success._).toBe('auth.loginTokenSuccess');
     expect(onHome.authKey.userId).toBe(phoneSession.authKey.userId);
   });
@@ -327,7 +410,12 @@ describe('bots, DC transfer and QR login', () => {
   it('expires QR tokens', async () => {
     const f = fakeWorld();
     const qr = f.ctx(2);
-    const token = (await call(qr, { _: 'auth.exportLoginToken', apiId: 12345, apiHash: app.apiHash, exceptIds: [] })) as TlObj;
+    const token = (await call(qr, {
+      _: 'auth.exportLoginToken',
+      apiId: 12345,
+      apiHash: app.apiHash,
+      exceptIds: [],
+    })) as TlObj;
     f.clock.ms += f.world.loginTokenTtlMs;
     expect(await rpcError(call(qr, { _: 'auth.importLoginToken', token: token.token }))).toBe(
       '400 AUTH_TOKEN_EXPIRED',
@@ -343,16 +431,26 @@ describe('users and revocation', () => {
       '401 AUTH_KEY_UNREGISTERED',
     );
     const sent = (await call(ctx, sendCode('9996620040'))) as TlObj;
-    await call(ctx, { _: 'auth.signIn', phoneNumber: '9996620040', phoneCodeHash: sent.phoneCodeHash, phoneCode: '22222' });
-    const users = (await call(ctx, { _: 'users.getUsers', id: [{ _: 'inputUserSelf' }] })) as TlObj[];
+    await call(ctx, {
+      _: 'auth.signIn',
+      phoneNumber: '9996620040',
+      phoneCodeHash: sent.phoneCodeHash,
+      phoneCode: '22222',
+    });
+    const users = (await call(ctx, {
+      _: 'users.getUsers',
+      id: [{ _: 'inputUserSelf' }],
+    })) as TlObj[];
     expect(users).toHaveLength(1);
     expect(users[0]).toMatchObject({ self: true, phone: '9996620040' });
     const full = (await call(ctx, { _: 'users.getFullUser', id: { _: 'inputUserSelf' } })) as TlObj;
     expect((full.fullUser as TlObj).id).toBe(users[0].id);
-    expect(await rpcError(call(ctx, { _: 'users.getFullUser', id: { _: 'inputUser', userId: 5n, accessHash: 1n } }))).toBe(
-      '400 USER_ID_INVALID',
-    );
-    const account = f.world.accounts.byPhoneNumber('9996620040')!;
+    expect(
+      await rpcError(
+        call(ctx, { _: 'users.getFullUser', id: { _: 'inputUser', userId: 5n, accessHash: 1n } }),
+      ),
+    ).toBe('400 USER_ID_INVALID');
+    const account = defined(f.world.accounts.byPhoneNumber('9996620040'));
     expect(f.world.revokeUser(account, 'SESSION_REVOKED')).toBe(1);
     expect(await rpcError(call(ctx, { _: 'updates.getState' }))).toBe('401 SESSION_REVOKED');
   });

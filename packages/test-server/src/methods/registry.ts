@@ -1,6 +1,6 @@
-import { cancelCode, logOut, resendCode, sendCode, signIn, signUp } from './auth-phone.js';
-import { checkPassword, getPassword } from './auth-password.js';
 import { importBotAuthorization } from './auth-bot.js';
+import { checkPassword, getPassword } from './auth-password.js';
+import { cancelCode, logOut, resendCode, sendCode, signIn, signUp } from './auth-phone.js';
 import { acceptLoginToken, exportLoginToken, importLoginToken } from './auth-qr.js';
 import { exportAuthorization, importAuthorization } from './auth-transfer.js';
 import type { MethodEntry, MethodHandler } from './context.js';

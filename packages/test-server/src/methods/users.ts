@@ -1,8 +1,8 @@
+import type { Account } from '../domain/accounts.js';
 import { rpc } from '../errors.js';
 import type { TlObj } from '../tl/object.js';
 import type { MethodContext } from './context.js';
 import { currentAccount, nowSeconds, userObject } from './objects.js';
-import type { Account } from '../domain/accounts.js';
 
 /** The account an InputUser names, as seen by `self`. */
 function resolveInputUser(ctx: MethodContext, self: Account, input: unknown): Account | undefined {
@@ -10,7 +10,8 @@ function resolveInputUser(ctx: MethodContext, self: Account, input: unknown): Ac
   if (obj?._ === 'inputUserSelf') return self;
   if (obj?._ === 'inputUser') {
     const account = ctx.world.accounts.get(obj.userId as bigint);
-    if (account && (account.id === self.id || account.accessHash === obj.accessHash)) return account;
+    if (account && (account.id === self.id || account.accessHash === obj.accessHash))
+      return account;
   }
   return undefined;
 }
@@ -22,7 +23,8 @@ export function getUsers(ctx: MethodContext, request: TlObj): TlObj[] {
   for (const input of ids) {
     const account = resolveInputUser(ctx, self, input);
     if (account) out.push(userObject(account, account.id === self.id));
-    else if ((input as TlObj)?._ === 'inputUser') out.push({ _: 'userEmpty', id: (input as TlObj).userId });
+    else if ((input as TlObj)?._ === 'inputUser')
+      out.push({ _: 'userEmpty', id: (input as TlObj).userId });
   }
   return out;
 }

@@ -38,14 +38,18 @@ export class AuthKeyRuntime {
   /** The salt valid now, minting the next period's when the last one ran out. */
   currentSalt(nowSeconds: number): bigint {
     this.ensureSalts(nowSeconds, 1);
-    for (const s of this.salts) if (s.validSince <= nowSeconds && nowSeconds < s.validUntil) return s.salt;
+    for (const s of this.salts)
+      if (s.validSince <= nowSeconds && nowSeconds < s.validUntil) return s.salt;
     return this.salts[this.salts.length - 1].salt;
   }
 
   /** A salt is accepted while valid, and for one more period (clients lag behind rotations). */
   acceptsSalt(salt: bigint, nowSeconds: number): boolean {
     return this.salts.some(
-      (s) => s.salt === salt && s.validSince <= nowSeconds && nowSeconds < s.validUntil + SALT_PERIOD_SECONDS,
+      (s) =>
+        s.salt === salt &&
+        s.validSince <= nowSeconds &&
+        nowSeconds < s.validUntil + SALT_PERIOD_SECONDS,
     );
   }
 
@@ -68,9 +72,12 @@ export class AuthKeyRuntime {
     const live = (): ServerSalt[] => this.salts.filter((s) => s.validUntil > nowSeconds);
     while (live().length < count) {
       const last = this.salts[this.salts.length - 1];
-      const since = last ? Math.max(last.validUntil, 0) : nowSeconds;
-      const start = since > nowSeconds ? since : nowSeconds;
-      this.salts.push({ salt: this.randomSalt(), validSince: start, validUntil: start + SALT_PERIOD_SECONDS });
+      const start = Math.max(last ? last.validUntil : nowSeconds, nowSeconds);
+      this.salts.push({
+        salt: this.randomSalt(),
+        validSince: start,
+        validUntil: start + SALT_PERIOD_SECONDS,
+      });
     }
   }
 }

@@ -106,7 +106,9 @@ export class ConnectionProtocol implements SessionOutlet {
   private registerAuthKey(authKey: Uint8Array, serverSalt: bigint): void {
     const id = readInt64(computeAuthKeyId(this.host.crypto, authKey), 0);
     const { world } = this.host;
-    world.authKeys(this.dcId).add({ id, key: authKey, dcId: this.dcId, createdAtMs: world.nowMs() });
+    world
+      .authKeys(this.dcId)
+      .add({ id, key: authKey, dcId: this.dcId, createdAtMs: world.nowMs() });
     this.host.runtimes.create(this.dcId, id, serverSalt);
   }
 
@@ -129,8 +131,7 @@ export class ConnectionProtocol implements SessionOutlet {
     if (this.authKeyId !== keyId) {
       this.authKeyId = keyId;
       this.isDuplicate =
-        this.host.isDuplicateKeyRejected &&
-        this.host.isKeyInUseElsewhere(this.dcId, keyId, this);
+        this.host.isDuplicateKeyRejected && this.host.isKeyInUseElsewhere(this.dcId, keyId, this);
     }
     const { world } = this.host;
     const { session, isNew } = runtime.session(envelope.sessionId, world.nowMs);
@@ -163,7 +164,12 @@ export class ConnectionProtocol implements SessionOutlet {
 
   private notifyBadMsg(scope: MessageScope, msgId: bigint, seqNo: number, code: number): void {
     scope.session.queue(
-      mtprotoCodec().encode({ _: 'bad_msg_notification', badMsgId: msgId, badMsgSeqno: seqNo, errorCode: code }),
+      mtprotoCodec().encode({
+        _: 'bad_msg_notification',
+        badMsgId: msgId,
+        badMsgSeqno: seqNo,
+        errorCode: code,
+      }),
       false,
       true,
     );
@@ -233,7 +239,8 @@ export class ConnectionProtocol implements SessionOutlet {
         return;
       }
       session.recordReceived(msgId, seqNo);
-      for (const message of inner) this.handleMessage(scope, message.msgId, message.seqNo, message.body, undefined);
+      for (const message of inner)
+        this.handleMessage(scope, message.msgId, message.seqNo, message.body, undefined);
       return;
     }
     let payload = body;
@@ -285,7 +292,12 @@ export class ConnectionProtocol implements SessionOutlet {
   }
 
   /** Pushes a server-initiated message (an update) into a session and sends it. */
-  static pushTo(host: ProtocolHost, runtime: AuthKeyRuntime, session: SessionState, body: Uint8Array): void {
+  static pushTo(
+    host: ProtocolHost,
+    runtime: AuthKeyRuntime,
+    session: SessionState,
+    body: Uint8Array,
+  ): void {
     session.queue(body, true, false);
     host.runtimes.flush(runtime, session);
   }
@@ -293,18 +305,25 @@ export class ConnectionProtocol implements SessionOutlet {
   flush(runtime: AuthKeyRuntime, session: SessionState): void {
     if (!this.sink.isOpen) return;
     while (session.hasOutgoing) {
-      const messages = session.takeMessages((ids) => encodeMsgIdVectorMessage(MTPROTO_IDS.msgsAck, ids));
+      const messages = session.takeMessages((ids) =>
+        encodeMsgIdVectorMessage(MTPROTO_IDS.msgsAck, ids),
+      );
       if (messages.length === 0) return;
       const single = messages.length === 1 ? messages[0] : undefined;
       const nowSeconds = Math.floor(this.host.world.nowMs() / 1000);
-      const packet = sealServerPacket(this.host.crypto, runtime.record.key, {
-        salt: runtime.currentSalt(nowSeconds),
-        sessionId: session.sessionId,
-        // A container's msg_id comes after those of the messages inside it.
-        msgId: single?.msgId ?? session.msgIds.next(false),
-        seqNo: single?.seqNo ?? session.nextSeqNo(false),
-        body: single?.body ?? encodeContainer(messages),
-      }, this.host.world.randomBytes);
+      const packet = sealServerPacket(
+        this.host.crypto,
+        runtime.record.key,
+        {
+          salt: runtime.currentSalt(nowSeconds),
+          sessionId: session.sessionId,
+          // A container's msg_id comes after those of the messages inside it.
+          msgId: single?.msgId ?? session.msgIds.next(false),
+          seqNo: single?.seqNo ?? session.nextSeqNo(false),
+          body: single?.body ?? encodeContainer(messages),
+        },
+        this.host.world.randomBytes,
+      );
       this.sendEncrypted(packet);
     }
   }

@@ -21,7 +21,11 @@ export class EnvelopeError extends Error {
 }
 
 /** Decrypts a client packet (x = 0) and checks its length and padding bounds. */
-export function openClientPacket(c: CryptoProvider, authKey: Uint8Array, packet: Uint8Array): Envelope {
+export function openClientPacket(
+  c: CryptoProvider,
+  authKey: Uint8Array,
+  packet: Uint8Array,
+): Envelope {
   // Padded intermediate may append up to 15 random bytes after the ciphertext.
   const usable = 24 + ((packet.length - 24) & ~15);
   let plain: Uint8Array;
@@ -30,7 +34,8 @@ export function openClientPacket(c: CryptoProvider, authKey: Uint8Array, packet:
   } catch (error) {
     throw new EnvelopeError('the packet does not decrypt under its auth key', { cause: error });
   }
-  if (plain.length < HEADER_BYTES) throw new EnvelopeError('the message is shorter than its header');
+  if (plain.length < HEADER_BYTES)
+    throw new EnvelopeError('the message is shorter than its header');
   const length = readInt32(plain, 28);
   const padding = plain.length - HEADER_BYTES - length;
   if (length < 0 || length % 4 !== 0 || padding < 12 || padding > 1024) {
@@ -61,4 +66,3 @@ export function sealServerPacket(
   plain.set(envelope.body, HEADER_BYTES);
   return encryptMessage(c, authKey, plain, true, random);
 }
-

@@ -9,7 +9,12 @@ import { ID, peekId, readInt32 } from './wire.js';
 const GZIP_THRESHOLD_BYTES = 512;
 
 export type PreparedRpc =
-  | { readonly isDecoded: true; readonly request: TlObj; readonly method: string; readonly codec: SchemaCodec }
+  | {
+      readonly isDecoded: true;
+      readonly request: TlObj;
+      readonly method: string;
+      readonly codec: SchemaCodec;
+    }
   | { readonly isDecoded: false; readonly method: string; readonly errorMessage: string };
 
 export function rpcErrorBytes(code: number, message: string): Uint8Array {
@@ -71,7 +76,13 @@ export function replayCached(scope: MessageScope, msgId: bigint): boolean {
   const { host, dcId, runtime } = scope;
   host.world.counters.received(cached.method);
   host.world.counters.replayed(cached.method);
-  host.log({ dcId, authKeyId: runtime.record.id, method: cached.method, outcome: 'replayed', isReplay: true });
+  host.log({
+    dcId,
+    authKeyId: runtime.record.id,
+    method: cached.method,
+    outcome: 'replayed',
+    isReplay: true,
+  });
   scope.session.queue(cached.body, true, true);
   return true;
 }
@@ -85,7 +96,13 @@ export function executeRpc(scope: MessageScope, msgId: bigint, prepared: Prepare
     const body = encodeRpcResult(msgId, maybeGzip(payload, GZIP_THRESHOLD_BYTES));
     session.inFlight.delete(msgId);
     session.cacheResult(msgId, { method: prepared.method, body });
-    host.log({ dcId, authKeyId: runtime.record.id, method: prepared.method, outcome, isReplay: false });
+    host.log({
+      dcId,
+      authKeyId: runtime.record.id,
+      method: prepared.method,
+      outcome,
+      isReplay: false,
+    });
     deliver(scope, prepared.method, body);
   };
   if (!prepared.isDecoded) {
@@ -112,7 +129,10 @@ export function executeRpc(scope: MessageScope, msgId: bigint, prepared: Prepare
     try {
       payload = prepared.codec.encodeResult(innermostMethod(prepared.request)._, outcome.value);
     } catch (error) {
-      host.warn(dcId, `cannot encode the result of ${prepared.method}: ${(error as Error).message}`);
+      host.warn(
+        dcId,
+        `cannot encode the result of ${prepared.method}: ${(error as Error).message}`,
+      );
       counters.failed(prepared.method);
       finish(rpcErrorBytes(500, 'INTERNAL_SERVER_ERROR'), '500 INTERNAL_SERVER_ERROR');
       return;

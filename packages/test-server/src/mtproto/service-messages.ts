@@ -4,11 +4,7 @@ import type { TlObj } from '../tl/object.js';
 import { type MessageScope, nowSeconds } from './scope.js';
 
 /** The MTProto service calls a client may send, answered here; undefined when `name` is not one. */
-export function handleServiceMessage(
-  scope: MessageScope,
-  msgId: bigint,
-  message: TlObj,
-): boolean {
+export function handleServiceMessage(scope: MessageScope, msgId: bigint, message: TlObj): boolean {
   const { session, runtime, host } = scope;
   const codec = mtprotoCodec();
   const respond = (obj: TlObj): void => session.queue(codec.encode(obj), true, true);

@@ -159,7 +159,11 @@ export class SessionState {
     const messages: InnerMessage[] = [];
     if (this.pendingAcks.length > 0) {
       const ids = this.pendingAcks.splice(0, 8192);
-      messages.push({ msgId: this.msgIds.next(false), seqNo: this.nextSeqNo(false), body: ackBody(ids) });
+      messages.push({
+        msgId: this.msgIds.next(false),
+        seqNo: this.nextSeqNo(false),
+        body: ackBody(ids),
+      });
     }
     let bytes = 0;
     while (this.outgoing.length > 0 && messages.length < 100) {

@@ -10,7 +10,11 @@ export const ID = {
 
 export function readUint32(data: Uint8Array, offset: number): number {
   return (
-    (data[offset] | (data[offset + 1] << 8) | (data[offset + 2] << 16) | (data[offset + 3] << 24)) >>> 0
+    (data[offset] |
+      (data[offset + 1] << 8) |
+      (data[offset + 2] << 16) |
+      (data[offset + 3] << 24)) >>>
+    0
   );
 }
 
@@ -53,4 +57,3 @@ export function concat(...parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
-

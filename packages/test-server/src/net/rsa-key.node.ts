@@ -1,6 +1,20 @@
-import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
+import {
+  constants,
+  createDiffieHellman,
+  createPrivateKey,
+  type DiffieHellman,
+  createPublicKey,
+  generateKeyPair,
+  type KeyObject,
+  privateDecrypt,
+} from 'node:crypto';
 import { promisify } from 'node:util';
-import { type CryptoProvider, type RsaPublicKey, rsaFingerprint } from '@telets/crypto';
+import {
+  type CryptoProvider,
+  type RsaPublicKey,
+  rsaFingerprint,
+  TELEGRAM_DH_PRIME,
+} from '@telets/crypto';
 import type { RsaPrivateKey } from '@telets/transport';
 import { TestServerConfigError } from '../errors.js';
 
@@ -15,6 +29,8 @@ export interface ServerRsaKey {
   /** The fingerprint as signed decimal (Telethon, GramJS) and as 16 hex digits (tdesktop, mtcute). */
   readonly fingerprint: bigint;
   readonly fingerprintHex: string;
+  /** The same key for node:crypto, for the fast RSA path of serverCryptoFor(). */
+  readonly keyObject: KeyObject;
 }
 
 const generate = promisify(generateKeyPair);
@@ -40,6 +56,7 @@ function describe(c: CryptoProvider, key: KeyObject): ServerRsaKey {
     publicKeyPem: createPublicKey(key).export({ type: 'pkcs1', format: 'pem' }).toString(),
     fingerprint,
     fingerprintHex: fingerprintHex(fingerprint),
+    keyObject: key,
   };
 }
 
@@ -76,4 +93,64 @@ export function defaultRsaKey(c: CryptoProvider): Promise<ServerRsaKey> {
     }
   })();
   return cached;
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
+
+function leftPad(bytes: Uint8Array, length: number): Uint8Array {
+  if (bytes.length >= length) return bytes;
+  const out = new Uint8Array(length);
+  out.set(bytes, length - bytes.length);
+  return out;
+}
+
+let telegramDh: DiffieHellman | undefined;
+
+/**
+ * OpenSSL's DH object for Telegram's prime: setPrivateKey(x) then generateKeys() is 3^x mod p and
+ * computeSecret(y) is y^x mod p, ~2 ms each where a generic modPow takes ~10. Built once per
+ * process (its constructor checks the prime: ~0.7 s).
+ */
+function telegramDhPow(base: Uint8Array, exponent: Uint8Array): Uint8Array | undefined {
+  telegramDh ??= createDiffieHellman(Buffer.from(TELEGRAM_DH_PRIME), Buffer.from([3]));
+  try {
+    telegramDh.setPrivateKey(Buffer.from(exponent));
+    const isG = base.length === 1 && base[0] === 3;
+    const out = isG ? telegramDh.generateKeys() : telegramDh.computeSecret(Buffer.from(base));
+    return leftPad(new Uint8Array(out.buffer, out.byteOffset, out.byteLength), 256);
+  } catch {
+    // computeSecret refuses "public keys" such as 1 or p-1: let the generic path answer.
+    return undefined;
+  }
+}
+
+/**
+ * The provider the server uses: the given one, with its 2048-bit exponentiations on OpenSSL's
+ * fast paths — the RSA private-key operation (c^d mod n for its own key, with CRT) and powers
+ * modulo Telegram's DH prime (handshake and SRP). Three of each per handshake.
+ */
+export function serverCryptoFor(c: CryptoProvider, key: ServerRsaKey): CryptoProvider {
+  const { n, d } = key.privateKey;
+  return {
+    name: `${c.name}+openssl-fast-paths`,
+    sha1: (data) => c.sha1(data),
+    sha256: (data) => c.sha256(data),
+    randomBytes: (count) => c.randomBytes(count),
+    aesIgeEncrypt: (data, k, iv) => c.aesIgeEncrypt(data, k, iv),
+    aesIgeDecrypt: (data, k, iv) => c.aesIgeDecrypt(data, k, iv),
+    createAesCtr: (k, iv) => c.createAesCtr(k, iv),
+    pbkdf2Sha512: (password, salt, iterations) => c.pbkdf2Sha512(password, salt, iterations),
+    modPow(base, exponent, modulus) {
+      if (base.length === 256 && sameBytes(modulus, n) && sameBytes(exponent, d)) {
+        const out = privateDecrypt({ key: key.keyObject, padding: constants.RSA_NO_PADDING }, base);
+        return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+      }
+      if (sameBytes(modulus, TELEGRAM_DH_PRIME)) {
+        const out = telegramDhPow(base, exponent);
+        if (out) return out;
+      }
+      return c.modPow(base, exponent, modulus);
+    },
+  };
 }

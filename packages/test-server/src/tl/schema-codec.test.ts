@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { deserialize, serialize, type TlObject } from '@telets/tl-schema';
 import { describe, expect, it } from 'vitest';
-import type { TlObj } from './object.js';
 import { apiCodec, mtprotoCodec, resolveLayer } from './layers.node.js';
+import type { TlObj } from './object.js';
 import { SchemaCodecError } from './schema-codec.js';
 
 const user: TlObj = {
@@ -53,7 +53,9 @@ describe('schema codec', () => {
 
   it('encodes results by their declared type', () => {
     const codec = apiCodec(228);
-    expect(codec.encodeResult('auth.cancelCode', true)).toEqual(Uint8Array.of(0xb5, 0x75, 0x72, 0x99));
+    expect(codec.encodeResult('auth.cancelCode', true)).toEqual(
+      Uint8Array.of(0xb5, 0x75, 0x72, 0x99),
+    );
     const vector = codec.encodeResult('users.getUsers', [user]);
     expect([...vector.subarray(0, 8)]).toEqual([0x15, 0xc4, 0xb5, 0x1c, 1, 0, 0, 0]);
     expect(codec.decode(vector.subarray(8))).toEqual(deserialize(vector.subarray(8)));
@@ -107,7 +109,10 @@ describe('schema codec', () => {
 
   it('ships the same 228 schema as @telets/tl-schema', () => {
     const ours = readFileSync(new URL('../../schema/api-228.tl', import.meta.url), 'utf8');
-    const theirs = readFileSync(new URL('../../../tl-schema/schema/api.tl', import.meta.url), 'utf8');
+    const theirs = readFileSync(
+      new URL('../../../tl-schema/schema/api.tl', import.meta.url),
+      'utf8',
+    );
     expect(ours).toBe(theirs);
   });
 });

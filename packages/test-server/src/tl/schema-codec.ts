@@ -295,7 +295,8 @@ export class SchemaCodec {
       case 'vector': {
         if (!type.isBare) {
           const id = r.uint();
-          if (id !== VECTOR_ID) throw new SchemaCodecError(`expected a vector, got 0x${id.toString(16)}`, id);
+          if (id !== VECTOR_ID)
+            throw new SchemaCodecError(`expected a vector, got 0x${id.toString(16)}`, id);
         }
         const count = r.int();
         // Each element takes at least 4 bytes: a count beyond that is garbage, not an allocation.

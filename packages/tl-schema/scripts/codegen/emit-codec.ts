@@ -246,38 +246,52 @@ export function emitCodec(model: CodegenModel): { js: string; dts: string } {
 
 export function emitTables(model: CodegenModel): { js: string; dts: string } {
   const defs = model.definitions;
-  const fns = defs.filter((d) => d.kind === 'function');
-  const plain = fns.filter((d) => d.generics.length === 0);
-  // Appended to codec.js (same module, so no 7,000-name import list).
+  // Appended to codec.js (same module, so no 7,000-name import list). One flat literal, five
+  // slots per definition (id, name, body reader, body writer, result reader / 1 for generic
+  // functions / 0 for constructors), turned into maps on first use: it is a fifth of the size
+  // of literal maps, and importing the package does not pay for building them.
+  const result = (d: TlDefinition): string =>
+    d.kind === 'constructor' ? '0' : d.generics.length ? '1' : `readResult_${ident(d.name)}`;
   const js = [
-    'export const readersById = /* @__PURE__ */ new Map([',
-    ...defs.map((d) => `[${hex(d.id)}, readBody_${ident(d.name)}],`),
-    ']);',
-    'export const bodyWritersByName = /* @__PURE__ */ new Map([',
-    ...defs.map((d) => `['${d.name}', writeBody_${ident(d.name)}],`),
-    ']);',
-    'export const idsByName = /* @__PURE__ */ new Map([',
-    ...defs.map((d) => `['${d.name}', ${hex(d.id)}],`),
-    ']);',
-    'export const resultReadersByName = /* @__PURE__ */ new Map([',
-    ...plain.map((d) => `['${d.name}', readResult_${ident(d.name)}],`),
-    ']);',
-    'export const genericFunctionNames = /* @__PURE__ */ new Set([',
-    ...fns.filter((d) => d.generics.length > 0).map((d) => `'${d.name}',`),
-    ']);',
+    'const DEFINITIONS = [',
+    ...defs.map(
+      (d) =>
+        `${hex(d.id)}, '${d.name}', readBody_${ident(d.name)}, writeBody_${ident(d.name)}, ${result(d)},`,
+    ),
+    '];',
+    'let tables;',
+    'export function tlTables() {',
+    '  if (tables) return tables;',
+    '  const readersById = new Map(), bodyWritersByName = new Map(), idsByName = new Map();',
+    '  const resultReadersByName = new Map(), genericFunctionNames = new Set();',
+    '  for (let i = 0; i < DEFINITIONS.length; i += 5) {',
+    '    const id = DEFINITIONS[i], name = DEFINITIONS[i + 1], result = DEFINITIONS[i + 4];',
+    '    readersById.set(id, DEFINITIONS[i + 2]);',
+    '    bodyWritersByName.set(name, DEFINITIONS[i + 3]);',
+    '    idsByName.set(name, id);',
+    "    if (typeof result === 'function') resultReadersByName.set(name, result);",
+    '    else if (result === 1) genericFunctionNames.add(name);',
+    '  }',
+    '  tables = { readersById, bodyWritersByName, idsByName, resultReadersByName, genericFunctionNames };',
+    '  return tables;',
+    '}',
     '',
   ].join('\n');
   const dts = [
-    '/** Every constructor and function body reader, by constructor id. */',
-    'export declare const readersById: ReadonlyMap<number, (r: TlReaderBase) => TlObject>;',
-    '/** Every body writer (fields only, no id), by TL name. */',
-    'export declare const bodyWritersByName: ReadonlyMap<string, (w: TlWriterBase, o: any) => void>;',
-    '/** Constructor id of every TL name. */',
-    'export declare const idsByName: ReadonlyMap<string, number>;',
-    '/** Result reader of every non-generic function, by TL name. */',
-    'export declare const resultReadersByName: ReadonlyMap<string, (r: TlReaderBase) => unknown>;',
-    "/** Functions whose result is their `query` argument's result. */",
-    'export declare const genericFunctionNames: ReadonlySet<string>;',
+    '/** The whole-layer lookup tables, built on first use. */',
+    'export interface TlTables {',
+    '  /** Every constructor and function body reader, by constructor id. */',
+    '  readonly readersById: ReadonlyMap<number, (r: TlReaderBase) => TlObject>;',
+    '  /** Every body writer (fields only, no id), by TL name. */',
+    '  readonly bodyWritersByName: ReadonlyMap<string, (w: TlWriterBase, o: any) => void>;',
+    '  /** Constructor id of every TL name. */',
+    '  readonly idsByName: ReadonlyMap<string, number>;',
+    '  /** Result reader of every non-generic function, by TL name. */',
+    '  readonly resultReadersByName: ReadonlyMap<string, (r: TlReaderBase) => unknown>;',
+    "  /** Functions whose result is their `query` argument's result. */",
+    '  readonly genericFunctionNames: ReadonlySet<string>;',
+    '}',
+    'export declare function tlTables(): TlTables;',
     '',
   ].join('\n');
   return { js, dts };

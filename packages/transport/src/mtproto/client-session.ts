@@ -351,8 +351,12 @@ export class ClientSession {
       }
     } else if (is('msg_resend_req', object)) {
       this.tracker.requeue(object.msgIds.flatMap((id) => this.tracker.affectedBy(id)));
+    } else if (is('destroy_session_ok', object) || is('destroy_session_none', object)) {
+      // Sent bare, without req_msg_id: it answers our oldest destroy_session in flight.
+      const request = this.tracker.inFlight().find((other) => other.name === 'destroy_session');
+      if (request) this.resolveByMsgId(request.msgIds[request.msgIds.length - 1], body, events);
     }
-    // msgs_all_info, destroy_session_*, http_wait: nothing to do beyond the ack.
+    // msgs_all_info, http_wait: nothing to do beyond the ack.
   }
 
   private onBadMsg(

@@ -5,7 +5,13 @@
  * (auth_key_id, msg_key, length and padding bounds, msg_id parity). The session id, the time
  * window and duplicates are checked by the session that owns the codec.
  */
-import { authKeyId, type CryptoProvider, decryptMessage, encryptMessage } from '@telets/crypto';
+import {
+  authKeyId,
+  type CryptoProvider,
+  messageAesKeyIv,
+  messagePaddingLength,
+  msgKeyFor,
+} from '@telets/crypto';
 import { bytesEqual, readInt64LE, writeInt64LE } from './bytes.js';
 import { SecurityError } from './errors.js';
 

@@ -87,6 +87,16 @@ export class Sender {
     return this.authKeyValue;
   }
 
+  /** The server salt in use (save it with the auth key). */
+  get currentServerSalt(): bigint | undefined {
+    return this.session?.serverSalt ?? this.serverSalt;
+  }
+
+  /** Server time minus local time, in seconds (save it with the auth key). */
+  get currentTimeOffsetSeconds(): number {
+    return this.session?.timeOffsetSeconds ?? this.timeOffsetSeconds;
+  }
+
   /** Requests waiting for an answer. */
   get pendingCount(): number {
     let count = 0;

@@ -1,0 +1,80 @@
+// `telets/errors`: every error class of every telets package, from one place, so callers can
+// `instanceof` them without knowing which package raised them.
+export {
+  AuthError,
+  AuthInputError,
+  CodeExpiredError,
+  CodeInvalidError,
+  FloodWaitError,
+  InvalidApiHashError,
+  InvalidApiIdError,
+  InvalidBotTokenError,
+  InvalidCodeError,
+  InvalidLoginTokenError,
+  InvalidPasswordError,
+  InvalidPhoneError,
+  LoginCancelledError,
+  PasswordInvalidError,
+  PhoneNumberRejectedError,
+  SignUpRequiredError,
+  UnexpectedAnswerError,
+  UnsupportedPasswordAlgorithmError,
+} from '@telets/auth';
+export {
+  AuthKeyDuplicatedError,
+  ClientClosedError,
+  ClientError,
+  InvalidOptionError,
+  InvalidSessionArgumentError,
+  LoggedOutError,
+  NotConnectedError,
+  UnknownDcError,
+} from '@telets/client';
+export {
+  AuthKeyIdMismatchError,
+  CryptoError,
+  DhParamsError,
+  FactorizationError,
+  InvalidDataLengthError,
+  InvalidKeyLengthError,
+  MsgKeyMismatchError,
+  RsaKeyError,
+  SrpParamsError,
+} from '@telets/crypto';
+export {
+  SessionClosedError,
+  SessionError,
+  SessionFormatError,
+  SessionValidationError,
+} from '@telets/session-memory';
+export { SessionFileError, SessionLockedError, SessionSchemaError } from '@telets/session-sqlite';
+export {
+  TlDecodeError,
+  TlError,
+  TlInvalidUtf8Error,
+  TlLengthError,
+  TlSchemaCrcError,
+  TlSchemaError,
+  TlTrailingDataError,
+  TlTruncatedError,
+  TlUnknownConstructorError,
+  TlWriteError,
+} from '@telets/tl-schema';
+export {
+  BadCrcError,
+  BadHeaderError,
+  BadMessageError,
+  BadSequenceError,
+  ConnectionClosedError,
+  ConnectionStalledError,
+  ConnectTimeoutError,
+  FrameTooLargeError,
+  MtprotoError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  RpcError,
+  SecurityError,
+  SenderClosedError,
+  TransportCodeError,
+  TransportError,
+} from '@telets/transport';

@@ -1,0 +1,111 @@
+// Benchmark of @telets/test-server: handshakes/s and help.getConfig round trips/s served, with
+// 1 and 100 concurrent clients. The server runs in a child process (its built CLI), the clients
+// (transport's Sender, built) in this one, so on a 2-core machine each side has a core.
+// Build first: (cd packages/{tl-schema,crypto,transport,test-server} && npx tsup)
+//   node tools/bench/server.mjs [--runs 5]
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { parseRsaPublicKey } = await import(path.join(root, 'packages/crypto/dist/index.js'));
+const { nodeCrypto } = await import(path.join(root, 'packages/crypto/dist/node.js'));
+const { Sender, createClientCodec, createTcpConnection } = await import(
+  path.join(root, 'packages/transport/dist/index.js')
+);
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+
+const child = spawn(
+  process.execPath,
+  [path.join(root, 'packages/test-server/dist/cli.js'), '--dcs', '1'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+const [line] = await once(createInterface({ input: child.stdout }), 'line');
+const ready = JSON.parse(line);
+const { host, port } = ready.dcs['1'];
+const rsaKey = parseRsaPublicKey(ready.rsa.publicKeyPem);
+
+function client() {
+  return new Sender({
+    crypto: nodeCrypto,
+    dcId: 1,
+    rsaKeys: [rsaKey],
+    createConnection: () =>
+      createTcpConnection({ host, port, codec: createClientCodec({ kind: 'intermediate' }) }),
+  });
+}
+
+const initConnection = (query) => ({
+  _: 'invokeWithLayer',
+  layer: 228,
+  query: {
+    _: 'initConnection',
+    apiId: 12345,
+    deviceModel: 'bench',
+    systemVersion: 'node',
+    appVersion: '1',
+    systemLangCode: 'en',
+    langPack: '',
+    langCode: 'en',
+    query,
+  },
+});
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function handshakes(concurrency, perRun) {
+  const rates = [];
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    let done = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (done < perRun) {
+          done++;
+          const c = client();
+          await c.connect();
+          await c.close();
+        }
+      }),
+    );
+    rates.push((perRun * 1000) / (performance.now() - start));
+  }
+  return median(rates);
+}
+
+async function getConfig(concurrency, callsPerClient) {
+  const clients = Array.from({ length: concurrency }, client);
+  await Promise.all(clients.map((c) => c.invoke(initConnection({ _: 'help.getConfig' }))));
+  const rates = [];
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    await Promise.all(
+      clients.map(async (c) => {
+        for (let i = 0; i < callsPerClient; i++) await c.invoke({ _: 'help.getConfig' });
+      }),
+    );
+    rates.push((concurrency * callsPerClient * 1000) / (performance.now() - start));
+  }
+  await Promise.all(clients.map((c) => c.close()));
+  return median(rates);
+}
+
+const rows = [
+  ['handshakes/s, 1 client (sequential)', await handshakes(1, 20)],
+  ['handshakes/s, 100 clients', await handshakes(100, 100)],
+  ['help.getConfig/s, 1 client (sequential)', await getConfig(1, 500)],
+  ['help.getConfig/s, 100 clients', await getConfig(100, 20)],
+];
+child.kill('SIGTERM');
+console.log(
+  `test-server benchmark (median of ${runs} runs; server in a child process, clients = transport's Sender)`,
+);
+console.log('| measure | value |');
+console.log('|---|---|');
+for (const [name, value] of rows) console.log(`| ${name} | ${value.toFixed(0)} |`);
