@@ -7,12 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import {
-  TlReaderBase,
   deserialize,
   readType_messages_Messages,
   serialize,
-  write_auth_sendCode,
+  TlReaderBase,
   TlWriterBase,
+  write_auth_sendCode,
 } from '../../packages/tl-schema/dist/index.js';
 
 const distPath = fileURLToPath(new URL('../../packages/tl-schema/dist/index.js', import.meta.url));
@@ -119,7 +119,11 @@ function row(what, ops, bytes) {
 
 // Serialize auth.sendCode (the whole-layer entry point, and the per-request writer).
 const sendCodeBytes = serialize(sendCode);
-row('serialize auth.sendCode', opsPerSecond(() => serialize(sendCode)), sendCodeBytes.length);
+row(
+  'serialize auth.sendCode',
+  opsPerSecond(() => serialize(sendCode)),
+  sendCodeBytes.length,
+);
 const w = new TlWriterBase(256);
 row(
   'write_auth_sendCode (reused writer)',
@@ -130,12 +134,24 @@ row(
   sendCodeBytes.length,
 );
 // Deserialize auth.sentCode.
-row('deserialize auth.sentCode', opsPerSecond(() => deserialize(sentCodeBytes)), sentCodeBytes.length);
+row(
+  'deserialize auth.sentCode',
+  opsPerSecond(() => deserialize(sentCodeBytes)),
+  sentCodeBytes.length,
+);
 // messages.messages with 100 messages and 20 users.
 const msgs = makeMessages();
 const msgsBytes = serialize(msgs);
-row('serialize messages.messages (100 msgs, 20 users)', opsPerSecond(() => serialize(msgs)), msgsBytes.length);
-row('deserialize messages.messages (100 msgs, 20 users)', opsPerSecond(() => deserialize(msgsBytes)), msgsBytes.length);
+row(
+  'serialize messages.messages (100 msgs, 20 users)',
+  opsPerSecond(() => serialize(msgs)),
+  msgsBytes.length,
+);
+row(
+  'deserialize messages.messages (100 msgs, 20 users)',
+  opsPerSecond(() => deserialize(msgsBytes)),
+  msgsBytes.length,
+);
 row(
   'readType_messages_Messages (same bytes)',
   opsPerSecond(() => readType_messages_Messages(new TlReaderBase(msgsBytes))),
@@ -154,7 +170,9 @@ const bare = [];
 const withImport = [];
 for (let i = 0; i < 11; i++) {
   bare.push(wallMs(['-e', '0']));
-  withImport.push(wallMs(['--input-type=module', '-e', `await import(${JSON.stringify(distPath)})`]));
+  withImport.push(
+    wallMs(['--input-type=module', '-e', `await import(${JSON.stringify(distPath)})`]),
+  );
 }
 const importRows = [
   {
@@ -198,6 +216,14 @@ const whole = await bundleSize(`
   export { deserialize, serialize };
 `);
 console.table([
-  { bundle: 'help.getConfig only (browser, minified)', bytes: getConfigOnly.minified, gzipped: getConfigOnly.gzipped },
-  { bundle: 'serialize + deserialize (whole layer)', bytes: whole.minified, gzipped: whole.gzipped },
+  {
+    bundle: 'help.getConfig only (browser, minified)',
+    bytes: getConfigOnly.minified,
+    gzipped: getConfigOnly.gzipped,
+  },
+  {
+    bundle: 'serialize + deserialize (whole layer)',
+    bytes: whole.minified,
+    gzipped: whole.gzipped,
+  },
 ]);

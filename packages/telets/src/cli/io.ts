@@ -38,9 +38,10 @@ export function scriptedPrompter(
   return {
     async ask(question, options) {
       let answer: string;
-      if (/password/i.test(question)) answer = answers.password ?? '';
-      else if (/code/i.test(question)) answer = answers.code();
-      else answer = answers.phone;
+      // "Phone number (with country code)" mentions a code too, so the phone is matched first.
+      if (/phone|bot token/i.test(question)) answer = answers.phone;
+      else if (/password/i.test(question)) answer = answers.password ?? '';
+      else answer = answers.code();
       say(`${question}${options?.secret ? '*'.repeat(answer.length) : answer}`);
       return answer;
     },

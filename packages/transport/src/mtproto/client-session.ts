@@ -95,6 +95,11 @@ export class ClientSession {
     );
   }
 
+  /** Requests or service answers are waiting (as opposed to acks alone, which may wait). */
+  get hasUrgentOutgoing(): boolean {
+    return this.tracker.queuedCount > 0 || this.serviceQueue.length > 0;
+  }
+
   get hasPendingAcks(): boolean {
     return this.pendingAcks.length > 0;
   }

@@ -453,10 +453,11 @@ export class Sender {
 
   private scheduleFlush(): void {
     if (this.stateValue !== 'connected' || !this.session?.hasOutgoing) return;
-    const hasOnlyAcks = this.session.hasPendingAcks && this.session.pendingCount === 0;
-    if (hasOnlyAcks && !this.isFlushScheduled) {
-      if (!this.timers.has('ack'))
+    // Acks alone wait a little so several incoming messages share one msgs_ack.
+    if (!this.session.hasUrgentOutgoing && !this.isFlushScheduled) {
+      if (!this.timers.has('ack')) {
         this.timers.set('ack', this.options.ackDelayMs ?? 100, () => this.flush());
+      }
       return;
     }
     if (this.isFlushScheduled) return;
