@@ -3,6 +3,7 @@
 //   npm run bench                 # everything, a few minutes
 //   npm run bench -- --quick      # about a minute: one round, shorter samples
 //   npm run bench -- --only=crypto,tl,session,net,cost
+//   npm run bench -- --per-area   # also run the per-area telets-only benchmarks (tl.mjs, ...)
 // Every case runs in a fresh process per library, self-checks against a reference before timing,
 // warms up, and is repeated over rounds with the libraries' order rotated each round (interleaved,
 // so load on the machine hits all alike). Writes results/latest.md and results/*.json.
@@ -20,6 +21,7 @@ import { renderMarkdown } from './lib/report.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const perArea = args.includes('--per-area');
 const only = args
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
@@ -75,17 +77,17 @@ function runNode(argv, { env = {}, timeoutMs = 180_000, nodeArgs = [] } = {}) {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
-      const line = stdout
-        .trim()
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .pop();
-      let json;
-      try {
-        json = line ? JSON.parse(line) : undefined;
-      } catch {
-        json = undefined;
+      const all = [];
+      for (const l of stdout.split('\n')) {
+        if (!l.startsWith('{')) continue;
+        try {
+          all.push(JSON.parse(l));
+        } catch {
+          // not one of ours
+        }
       }
+      let json = all.at(-1);
+      if (json) json.all = all;
       if (!json)
         json = {
           ok: false,
@@ -141,16 +143,28 @@ function makeRsaKey(dir) {
 // ---------- groups ----------
 async function computeGroup(groups, env) {
   const cases = CASES.filter((c) => groups.includes(c.group) && !c.from);
+  const idsOf = (c) => (c.id === 'srp' ? ['srp', 'srp-stall'] : [c.id]);
+  const worker = join(here, 'workers', 'compute.mjs');
+  const handle = (lib, c, out) => {
+    recordWorker(lib, idsOf(c), out);
+    if (!out.ok) log(`${c.id} ${lib}: ${out.error}`);
+  };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, c] of cases.entries()) {
-      for (const lib of rotate(LIBS, round + i)) {
-        const out = await runNode(
-          [join(here, 'workers', 'compute.mjs'), lib, c.id, ...(quick ? ['--quick'] : [])],
-          { env },
-        );
-        const ids = c.id === 'srp' ? ['srp', 'srp-stall'] : [c.id];
-        recordWorker(lib, ids, out);
-        if (!out.ok) log(`${c.id} ${lib}: ${out.error}`);
+    if (quick) {
+      // One process per library with all its cases, libraries in turn.
+      for (const lib of rotate(LIBS, round)) {
+        const out = await runNode([worker, lib, cases.map((c) => c.id).join(','), '--quick'], {
+          env,
+          timeoutMs: 300_000,
+        });
+        const byCase = new Map((out.all ?? []).map((o) => [o.case, o]));
+        for (const c of cases)
+          handle(lib, c, byCase.get(c.id) ?? { ok: false, error: out.error ?? 'no result' });
+      }
+    } else {
+      for (const [i, c] of cases.entries()) {
+        for (const lib of rotate(LIBS, round + i))
+          handle(lib, c, await runNode([worker, lib, c.id], { env }));
       }
     }
     log(`${groups.join('+')} round ${round + 1}/${ROUNDS} done`);
@@ -367,6 +381,37 @@ async function costGroup() {
   log('idle clients done');
 }
 
+// The per-area benchmarks other engineers wrote (telets alone, their own output), on request.
+const PER_AREA = [
+  'crypto.mjs',
+  'tl.mjs',
+  'session.mjs',
+  'framing.mjs',
+  'mtproto.mjs',
+  'server.mjs',
+];
+function runPerArea() {
+  const parts = ['', '## Per-area benchmarks of telets alone (`--per-area`)', ''];
+  for (const file of PER_AREA) {
+    if (!existsSync(join(here, file))) continue;
+    log(`per-area: ${file}`);
+    const r = spawnSync(process.execPath, [join(here, file)], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
+    parts.push(
+      `### ${file}`,
+      '',
+      '```',
+      (r.stdout || r.stderr || '').trim().slice(0, 20_000),
+      '```',
+      '',
+    );
+  }
+  return parts.join('\n');
+}
+
 // ---------- main ----------
 async function main() {
   ensurePeers();
@@ -417,7 +462,8 @@ async function main() {
   const json = JSON.stringify(report, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2);
   writeFileSync(join(outDir, `bench-${report.date.replace(/[:.]/g, '-')}.json`), json);
   writeFileSync(join(outDir, 'latest.json'), json);
-  const md = renderMarkdown(report);
+  let md = renderMarkdown(report);
+  if (perArea) md += runPerArea();
   writeFileSync(join(outDir, 'latest.md'), md);
   process.stdout.write(md);
   log(

@@ -5,6 +5,7 @@
 //   node tools/bench/server.mjs [--runs 5]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -57,6 +58,16 @@ const initConnection = (query) => ({
   },
 });
 
+// Server CPU time (user + system) from /proc: a load-independent cost per operation.
+function serverCpuMs() {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function handshakes(concurrency, perRun) {
@@ -96,16 +107,30 @@ async function getConfig(concurrency, callsPerClient) {
   return median(rates);
 }
 
-const rows = [
-  ['handshakes/s, 1 client (sequential)', await handshakes(1, 20)],
-  ['handshakes/s, 100 clients', await handshakes(100, 100)],
-  ['help.getConfig/s, 1 client (sequential)', await getConfig(1, 500)],
-  ['help.getConfig/s, 100 clients', await getConfig(100, 20)],
-];
+const rows = [];
+async function measure(name, fn, operations) {
+  const cpu0 = serverCpuMs();
+  const rate = await fn();
+  const cpuPerOp = (serverCpuMs() - cpu0) / operations;
+  rows.push([name, rate, cpuPerOp]);
+}
+await measure('handshakes, 1 client (sequential)', () => handshakes(1, 20), 20 * runs);
+await measure('handshakes, 100 clients', () => handshakes(100, 100), 100 * runs);
+await measure(
+  'help.getConfig round trips, 1 client (sequential)',
+  () => getConfig(1, 500),
+  500 * runs + 1,
+);
+await measure(
+  'help.getConfig round trips, 100 clients',
+  () => getConfig(100, 20),
+  2000 * runs + 100,
+);
 child.kill('SIGTERM');
 console.log(
   `test-server benchmark (median of ${runs} runs; server in a child process, clients = transport's Sender)`,
 );
-console.log('| measure | value |');
-console.log('|---|---|');
-for (const [name, value] of rows) console.log(`| ${name} | ${value.toFixed(0)} |`);
+console.log('| measure | per second | server CPU per operation |');
+console.log('|---|---|---|');
+for (const [name, value, cpu] of rows)
+  console.log(`| ${name} | ${value.toFixed(0)} | ${cpu.toFixed(2)} ms |`);

@@ -1,14 +1,13 @@
+import type { LoginToken, PasswordToken, Prompter, QrLoginOptions } from '@telets/auth';
 import * as auth from '@telets/auth';
 import { interactiveLogin as terminalInteractiveLogin } from '@telets/auth/node';
-import type { LoginToken, PasswordToken, Prompter, QrLoginOptions } from '@telets/auth';
 import type { CryptoProvider } from '@telets/crypto';
 import { nodeCrypto } from '@telets/crypto/node';
 import { encodeStringSession, Session, type SessionStorage } from '@telets/session-memory';
 import type { ResultOf, TlByName, TlFunction } from '@telets/tl-schema';
-import type { DcConnection, DcConnector, InvokeOptions } from './connector.js';
-import { configuredRsaKeys } from './dc-config.js';
+import type { DcConnector, InvokeOptions } from './connector.js';
+import { configuredDcs, configuredRsaKeys, defaultHomeDcId, learnFromConfig } from './dc-config.js';
 import { type DcLink, DcLinks } from './dc-links.js';
-import { configuredDcs, defaultHomeDcId, learnFromConfig } from './dc-config.js';
 import { DcMap } from './dc-map.js';
 import { nodeDefaults } from './defaults.node.js';
 import {
@@ -76,9 +75,11 @@ export class Client {
     this.#scheduler = options.scheduler ?? realScheduler;
     this.#connector = options.connector;
     this.crypto = options.crypto ?? nodeCrypto;
-    this.logger = new ScrubbingLogger(options.logger ?? consoleLogger, this.#checked.logLevel, () => [
-      this.#apiHash,
-    ]);
+    this.logger = new ScrubbingLogger(
+      options.logger ?? consoleLogger,
+      this.#checked.logLevel,
+      () => [this.#apiHash],
+    );
     this.#events = new Emitter((error) =>
       this.logger.error(`an event listener threw: ${describe(error)}`),
     );
@@ -122,7 +123,10 @@ export class Client {
     return this.#state === 'connected';
   }
 
-  on<K extends keyof ClientEvents>(name: K, listener: (value: ClientEvents[K]) => void): () => void {
+  on<K extends keyof ClientEvents>(
+    name: K,
+    listener: (value: ClientEvents[K]) => void,
+  ): () => void {
     return this.#events.on(name, listener);
   }
 
@@ -159,10 +163,12 @@ export class Client {
       this.#throwIfClosing();
       const dcs = configuredDcs(this.#options);
       const session =
-        loaded ??
-        new Session({ homeDcId: this.#checked.defaultDcId ?? defaultHomeDcId(dcs) });
+        loaded ?? new Session({ homeDcId: this.#checked.defaultDcId ?? defaultHomeDcId(dcs) });
       this.#session = session;
-      this.#dcMap = new DcMap(this.#options.dcs ?? dcs, this.#options.dcs ? [] : [...session.dcs.values()]);
+      this.#dcMap = new DcMap(
+        this.#options.dcs ?? dcs,
+        this.#options.dcs ? [] : [...session.dcs.values()],
+      );
       this.#links = new DcLinks(
         this.#connector,
         this.#dcMap,
@@ -193,6 +199,8 @@ export class Client {
       this.#state = 'connected';
       return this;
     } catch (error) {
+      const rpc = asRpcError(error);
+      if (rpc && classifyRpcError(rpc).kind === 'duplicated') throw await this.#duplicated(error);
       await this.#teardown();
       throw error;
     }
@@ -325,11 +333,13 @@ export class Client {
   async #duplicated(cause: unknown): Promise<AuthKeyDuplicatedError> {
     const error = new AuthKeyDuplicatedError({ cause });
     this.logger.error('AUTH_KEY_DUPLICATED: stopping; the session key is no longer valid');
-    const session = this.#session as Session;
-    // The server has revoked this key: keeping it would only fail the same way next time.
-    if (session.getDc(session.homeDcId)) session.setAuthKey(session.homeDcId, undefined);
-    session.user = undefined;
-    await this.#save().catch(() => undefined);
+    const session = this.#session;
+    if (session) {
+      // The server has revoked this key: keeping it would only fail the same way next time.
+      if (session.getDc(session.homeDcId)) session.setAuthKey(session.homeDcId, undefined);
+      session.user = undefined;
+      await this.#save().catch(() => undefined);
+    }
     this.#state = 'closing';
     await this.#teardown();
     return error;

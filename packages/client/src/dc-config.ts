@@ -1,7 +1,7 @@
 import { type RsaPublicKey, TELEGRAM_RSA_KEYS, TELEGRAM_TEST_RSA_KEYS } from '@telets/crypto';
 import type { DcAddress } from '@telets/session-memory';
 import type { TlByName } from '@telets/tl-schema';
-import { DEFAULT_DC_ID, type DcMap, PRODUCTION_DCS, TEST_DCS } from './dc-map.js';
+import { type DcMap, DEFAULT_DC_ID, PRODUCTION_DCS, TEST_DCS } from './dc-map.js';
 import type { ClientOptions } from './options.js';
 
 export function configuredDcs(options: ClientOptions): readonly DcAddress[] {

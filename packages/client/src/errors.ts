@@ -34,7 +34,10 @@ export class NotConnectedError extends ClientError {
 /** The client was disconnected (by `disconnect()` or a fatal error) while a request was pending. */
 export class ClientClosedError extends ClientError {
   override name = 'ClientClosedError';
-  constructor(message = 'the client was disconnected before the request completed', options?: ErrorOptions) {
+  constructor(
+    message = 'the client was disconnected before the request completed',
+    options?: ErrorOptions,
+  ) {
     super(message, options);
   }
 }

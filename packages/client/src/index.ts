@@ -2,11 +2,11 @@ export { Client, type ClientInvokeOptions, type User } from './client.js';
 export type {
   ConnectionState,
   DcConnection,
-  DcConnectParams,
   DcConnector,
+  DcConnectParams,
   InvokeOptions,
 } from './connector.js';
-export { DEFAULT_DC_ID, DcMap, PRODUCTION_DCS, TEST_DCS } from './dc-map.js';
+export { DcMap, DEFAULT_DC_ID, PRODUCTION_DCS, TEST_DCS } from './dc-map.js';
 export {
   AuthKeyDuplicatedError,
   ClientClosedError,

@@ -132,7 +132,10 @@ export function checkOptions(options: ClientOptions, defaults: InitConnectionInf
       }
     }
   }
-  if (options.rsaKeys !== undefined && (!Array.isArray(options.rsaKeys) || !options.rsaKeys.length)) {
+  if (
+    options.rsaKeys !== undefined &&
+    (!Array.isArray(options.rsaKeys) || !options.rsaKeys.length)
+  ) {
     throw new InvalidOptionError('rsaKeys', 'expected a non-empty array of RSA public keys');
   }
   return {

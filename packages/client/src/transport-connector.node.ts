@@ -15,6 +15,9 @@ export interface TransportConnectorOptions {
   logger: Logger;
 }
 
+/** Connection attempts connect() makes before it reports the DC as unreachable. */
+const INITIAL_ATTEMPTS = 3;
+
 /** Opens DC links with @telets/transport's Sender over TCP. */
 export function createTransportConnector(options: TransportConnectorOptions): DcConnector {
   return async (params) => {
@@ -62,13 +65,25 @@ export function createTransportConnector(options: TransportConnectorOptions): Dc
       void close();
     };
     params.signal.addEventListener('abort', onAbort, { once: true });
+    // Once connected, the Sender reconnects on its own for as long as its backoff allows; a DC
+    // that cannot be reached at all should fail connect() after a few quick tries instead.
+    let failedAttempts = 0;
+    let giveUp: ((reason: unknown) => void) | undefined;
+    const gaveUp = new Promise<never>((_resolve, reject) => {
+      giveUp = reject;
+    });
+    gaveUp.catch(() => undefined);
+    const offInitial = sender.on('disconnected', ({ reason }) => {
+      if (++failedAttempts >= INITIAL_ATTEMPTS) giveUp?.(reason ?? new Error('connection closed'));
+    });
     try {
       if (params.signal.aborted) throw params.signal.reason;
-      await sender.connect();
+      await Promise.race([sender.connect(), gaveUp]);
     } catch (error) {
       await close();
       throw error;
     } finally {
+      offInitial();
       params.signal.removeEventListener('abort', onAbort);
     }
     const connection: DcConnection = {

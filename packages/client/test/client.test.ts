@@ -1,19 +1,12 @@
-import {
-  FloodWaitError,
-  InvalidApiHashError,
-  InvalidApiIdError,
-} from '@telets/auth';
+import { InvalidApiHashError, InvalidApiIdError } from '@telets/auth';
 import { MemorySession, Session, SessionFormatError } from '@telets/session-memory';
 import { LAYER } from '@telets/tl-schema';
 import { describe, expect, it } from 'vitest';
 import {
-  AuthKeyDuplicatedError,
   Client,
   type ClientOptions,
-  ClientClosedError,
   InvalidOptionError,
   InvalidSessionArgumentError,
-  LoggedOutError,
   NotConnectedError,
   type SessionInput,
 } from '../src/index.js';
@@ -21,11 +14,11 @@ import { API_HASH, API_ID, DCS, FakeNetwork } from './fake-network.js';
 import { setup } from './setup.js';
 
 const GET_STATE = { _: 'updates.getState' } as const;
-const STATE = { _: 'updates.state', pts: 1, qts: 0, date: 0, seq: 0, unreadCount: 0 };
 
 describe('input checks (before any network call)', () => {
   const net = new FakeNetwork();
-  const make = (session: unknown, apiId: unknown, apiHash: unknown, options: unknown = {}) =>
+  const make =
+    (session: unknown, apiId: unknown, apiHash: unknown, options: unknown = {}) =>
     () =>
       new Client(session as SessionInput, apiId as number, apiHash as string, {
         connector: net.connector,

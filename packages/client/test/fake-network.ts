@@ -1,6 +1,6 @@
 // A scripted stand-in for the transport: each DC answers through a handler, every request is
 // recorded with its DC, and handshakes produce deterministic 256-byte keys.
-import type { DcConnection, DcConnectParams, DcConnector } from '../src/index.js';
+import type { DcConnection, DcConnector, DcConnectParams } from '../src/index.js';
 
 export interface RecordedCall {
   dcId: number;

@@ -1,5 +1,5 @@
 import { FloodWaitError } from '@telets/auth';
-import { MemorySession, type Session } from '@telets/session-memory';
+import type { MemorySession, Session } from '@telets/session-memory';
 import { describe, expect, it } from 'vitest';
 import {
   AuthKeyDuplicatedError,
@@ -22,7 +22,11 @@ const SEND_CODE = {
   apiHash: API_HASH,
   settings: { _: 'codeSettings' },
 } as const;
-const SENT_CODE = { _: 'auth.sentCode', type: { _: 'auth.sentCodeTypeApp', length: 5 }, phoneCodeHash: 'h' };
+const SENT_CODE = {
+  _: 'auth.sentCode',
+  type: { _: 'auth.sentCodeTypeApp', length: 5 },
+  phoneCodeHash: 'h',
+};
 
 async function stored(storage: MemorySession): Promise<Session> {
   return (await storage.load()) as Session;
@@ -31,7 +35,17 @@ async function stored(storage: MemorySession): Promise<Session> {
 describe('home DC migration', () => {
   for (const [error, request, answer] of [
     ['PHONE_MIGRATE_1', SEND_CODE, SENT_CODE],
-    ['USER_MIGRATE_3', { _: 'auth.importBotAuthorization', flags: 0, apiId: 1, apiHash: API_HASH, botAuthToken: '1:a' }, { _: 'auth.authorization', user: USER }],
+    [
+      'USER_MIGRATE_3',
+      {
+        _: 'auth.importBotAuthorization',
+        flags: 0,
+        apiId: 1,
+        apiHash: API_HASH,
+        botAuthToken: '1:a',
+      },
+      { _: 'auth.authorization', user: USER },
+    ],
     ['NETWORK_MIGRATE_1', GET_STATE, STATE],
   ] as const) {
     it(`${error}: switches the home DC, saves it, and sends the request there`, async () => {
@@ -311,6 +325,8 @@ describe('logging', () => {
     const { inspect } = await import('node:util');
     const { client } = setup();
     expect(inspect(client, { depth: 5 })).not.toContain(API_HASH);
-    expect(JSON.stringify(Object.entries(client), (_k, v) => (typeof v === 'bigint' ? 0 : v))).not.toContain(API_HASH);
+    expect(
+      JSON.stringify(Object.entries(client), (_k, v) => (typeof v === 'bigint' ? 0 : v)),
+    ).not.toContain(API_HASH);
   });
 });

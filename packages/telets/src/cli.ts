@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { runCli } from './cli/main.js';
 import { processIo } from './cli/io.js';
+import { runCli } from './cli/main.js';
 
 runCli(process.argv.slice(2), processIo()).then(
   (code) => {

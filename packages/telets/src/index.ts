@@ -1,5 +1,14 @@
 // The common path: everything the sign-in story needs, from one import. Nothing is implemented
 // here; each name comes from the package that owns it.
+
+export {
+  FloodWaitError,
+  LoginToken,
+  PasswordToken,
+  type Prompter,
+  type QrLoginOptions,
+  type QrLoginToken,
+} from '@telets/auth';
 export {
   AuthKeyDuplicatedError,
   Client,
@@ -9,8 +18,8 @@ export {
   type ClientOptions,
   type ConnectionStateEvent,
   type DcConnector,
-  type Logger,
   LoggedOutError,
+  type Logger,
   type LogLevel,
   PRODUCTION_DCS,
   type SessionInput,
@@ -18,14 +27,6 @@ export {
   type TransportKind,
   type User,
 } from '@telets/client';
-export {
-  FloodWaitError,
-  LoginToken,
-  PasswordToken,
-  type Prompter,
-  type QrLoginOptions,
-  type QrLoginToken,
-} from '@telets/auth';
 export {
   type DcAddress,
   decodeStringSession,

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openBetterSqlite3 } from '@telets/session-sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../src/cli/io.js';
 import { runCli } from '../src/cli/main.js';
@@ -57,48 +57,78 @@ describe('telets CLI', () => {
     expect(text).toContain('Login code: 11111');
     expect(text).toMatch(/Password: \*+/);
     expect(text).not.toContain('correct horse');
-    expect(text).toMatch(/Reconnected from .* without signing in again \(auth\.signIn calls: 1 → 1\)/);
+    expect(text).toMatch(
+      /Reconnected from .* without signing in again \(auth\.signIn calls: 1 → 1\)/,
+    );
     expect(text).toMatch(/Signed in as Demo User .* on DC 1\./);
   });
 
   it('login --bot, whoami --json, session export', async () => {
-    world.server.addBot({ token: '7654321:AAF3gk5T-lqN2x2c6k7ZgYJbqL9p1x_Qw2E', firstName: 'Cli Bot' });
+    world.server.addBot({
+      token: '7654321:AAF3gk5T-lqN2x2c6k7ZgYJbqL9p1x_Qw2E',
+      firstName: 'Cli Bot',
+    });
     const session = join(world.dir, 'cli');
     const args = ['--session', session, ...netArgs()];
     const login = captureIo({ prompter: listPrompter([]) });
-    expect(await runCli(['login', '--bot', '7654321:AAF3gk5T-lqN2x2c6k7ZgYJbqL9p1x_Qw2E', ...args], login, ENV)).toBe(0);
+    expect(
+      await runCli(
+        ['login', '--bot', '7654321:AAF3gk5T-lqN2x2c6k7ZgYJbqL9p1x_Qw2E', ...args],
+        login,
+        ENV,
+      ),
+    ).toBe(0);
 
     const who = captureIo();
     expect(await runCli(['whoami', '--json', ...args], who, ENV)).toBe(0);
-    expect(JSON.parse(who.stdout[0])).toMatchObject({ signedIn: true, id: '7654321', isBot: true, firstName: 'Cli Bot' });
+    expect(JSON.parse(who.stdout[0])).toMatchObject({
+      signedIn: true,
+      id: '7654321',
+      isBot: true,
+      firstName: 'Cli Bot',
+    });
 
     const exported = captureIo();
-    expect(await runCli(['session', 'export', '--json', '--session', session], exported, ENV)).toBe(0);
+    expect(await runCli(['session', 'export', '--json', '--session', session], exported, ENV)).toBe(
+      0,
+    );
     const { session: text } = JSON.parse(exported.stdout[0]);
     expect(decodeStringSession(text).user).toEqual({ id: 7654321n, isBot: true });
   });
 
   it('whoami on a session that is not signed in says so and fails', async () => {
     const io = captureIo();
-    const code = await runCli(['whoami', '--session', join(world.dir, 'empty'), ...netArgs()], io, ENV);
+    const code = await runCli(
+      ['whoami', '--session', join(world.dir, 'empty'), ...netArgs()],
+      io,
+      ENV,
+    );
     expect(code).toBe(1);
     expect(io.stderr.join('\n')).toMatch(/not signed in/);
   });
 
   it('session import-telethon converts a Telethon v1 session file', async () => {
     const file = join(world.dir, 'old.session');
-    const db = new Database(file);
+    writeFileSync(file, ''); // an empty file is an empty SQLite database
+    const db = openBetterSqlite3(file, { isReadonly: false, busyTimeoutMs: 1000 });
     db.exec(`CREATE TABLE version (version integer primary key);
       INSERT INTO version VALUES (7);
       CREATE TABLE sessions (dc_id integer primary key, server_address text, port integer, auth_key blob, takeout_id integer);
       CREATE TABLE entities (id integer primary key, hash integer not null, username text, phone integer, name text, date integer);
       CREATE TABLE sent_files (md5_digest blob, file_size integer, type integer, id integer, hash integer, primary key(md5_digest, file_size, type));
       CREATE TABLE update_state (id integer primary key, pts integer, qts integer, date integer, seq integer);`);
-    db.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, NULL)').run(4, '149.154.167.91', 443, Buffer.alloc(256, 7));
+    db.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, NULL)').run(
+      4,
+      '149.154.167.91',
+      443,
+      new Uint8Array(256).fill(7),
+    );
     db.close();
     const target = join(world.dir, 'converted');
     const io = captureIo();
-    expect(await runCli(['session', 'import-telethon', file, '--session', target, '--json'], io, {})).toBe(0);
+    expect(
+      await runCli(['session', 'import-telethon', file, '--session', target, '--json'], io, {}),
+    ).toBe(0);
     expect(JSON.parse(io.stdout[0])).toMatchObject({ homeDcId: 4, hasAuthKey: true });
     const storage = new SqliteSession(target);
     const session = await storage.load();

@@ -1,8 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_TEST_APP, startTestServer, type TestServer, type TestServerOptions } from '@telets/test-server';
 import type { Prompter } from '@telets/auth';
+import {
+  DEFAULT_TEST_APP,
+  startTestServer,
+  type TestServer,
+  type TestServerOptions,
+} from '@telets/test-server';
 import { Client, type ClientOptions, type SessionInput } from '../src/index.js';
 
 export const API_ID = DEFAULT_TEST_APP.apiId;
@@ -53,7 +58,9 @@ export async function startWorld(serverOptions: TestServerOptions = {}): Promise
 }
 
 /** A prompter answering from a list, recording what was asked and said. */
-export function listPrompter(answers: string[]): Prompter & { asked: string[]; said: string[]; secrets: boolean[] } {
+export function listPrompter(
+  answers: string[],
+): Prompter & { asked: string[]; said: string[]; secrets: boolean[] } {
   const asked: string[] = [];
   const said: string[] = [];
   const secrets: boolean[] = [];

@@ -6,7 +6,7 @@ import {
   LoginToken,
   MemorySession,
   PasswordToken,
-  Session,
+  type Session,
   type SessionStorage,
   SqliteSession,
   type User,
@@ -21,7 +21,11 @@ afterEach(async () => {
   await world.close();
 });
 
-async function codeSignIn(client: Client, phone: string, code: string): Promise<User | PasswordToken> {
+async function codeSignIn(
+  client: Client,
+  phone: string,
+  code: string,
+): Promise<User | PasswordToken> {
   const token = await client.requestLoginCode(phone);
   return client.signIn(token, code);
 }
@@ -109,6 +113,19 @@ describe('the seed story', () => {
     expect(user).not.toBeInstanceOf(PasswordToken);
     expect((user as User).phone).toBe(phone);
     expect(await client.isAuthorized()).toBe(true);
+  });
+
+  it('a request sent to another DC carries the exported authorisation there', async () => {
+    await using client = await world.client(new MemorySession()).connect();
+    const user = (await codeSignIn(client, '9996620009', '22222')) as User;
+    const [onDc3] = await client.invoke(
+      { _: 'users.getUsers', id: [{ _: 'inputUserSelf' }] },
+      { dcId: 3 },
+    );
+    expect(onDc3.id).toBe(user.id);
+    expect(world.server.counters.get('auth.exportAuthorization').executed).toBe(1);
+    expect(world.server.counters.get('auth.importAuthorization').executed).toBe(1);
+    expect(client.homeDcId()).toBe(2);
   });
 
   it('sign-up required: a typed error that says so', async () => {
@@ -209,9 +226,9 @@ describe('input checked before any network call', () => {
     expect(() => new Client(new MemorySession(), API_ID, 'nothex')).toThrow(
       errors.InvalidApiHashError,
     );
-    expect(() => new Client(new MemorySession(), API_ID, '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345')).toThrow(
-      /bot token/,
-    );
+    expect(
+      () => new Client(new MemorySession(), API_ID, '123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345'),
+    ).toThrow(/bot token/);
     expect(() => new Client(7 as never, API_ID, API_HASH)).toThrow(
       errors.InvalidSessionArgumentError,
     );

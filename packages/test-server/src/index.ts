@@ -1,5 +1,6 @@
 // @telets/test-server: a local multi-DC MTProto server emulating Telegram on loopback.
 
+export { type CliIo, runCli } from './cli-main.js';
 export { type AppCredentials, DEFAULT_TEST_APP } from './domain/apps.js';
 export type { MethodCount } from './domain/counters.js';
 export type { FloodLimit } from './domain/flood.js';

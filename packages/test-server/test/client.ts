@@ -73,3 +73,12 @@ export function withLayer(query: object, layer = 228, apiId = TEST_API_ID): obje
 export function call(sender: Sender, request: object): Promise<any> {
   return (sender.invoke as unknown as (r: object) => Promise<unknown>).call(sender, request);
 }
+
+/** Polls until `predicate` holds (bounded generously: a busy CI box must not fail the test). */
+export async function eventually(predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -2,7 +2,14 @@ import { RpcError, type Sender, TransportCodeError } from '@telets/transport';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type HandshakeStep, startTestServer, type TestServer } from '../src/index.js';
 import type { TlObj } from '../src/tl/object.js';
-import { call, connectClient, TEST_API_HASH, TEST_API_ID, withLayer } from './client.js';
+import {
+  call,
+  connectClient,
+  eventually,
+  TEST_API_HASH,
+  TEST_API_ID,
+  withLayer,
+} from './client.js';
 import { RawClient } from './raw-client.js';
 
 let server: TestServer;
@@ -75,9 +82,7 @@ describe('fault injection', () => {
       isAnswered = true;
       return r;
     });
-    for (let i = 0; i < 50 && server.counters.get('help.getConfig').executed === 0; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await eventually(() => server.counters.get('help.getConfig').executed === 1);
     expect(server.counters.get('help.getConfig').executed).toBe(1);
     expect(isAnswered).toBe(false);
     server.faults.releaseStalled();

@@ -3,7 +3,14 @@ import { nodeCrypto } from '@telets/crypto/node';
 import { RpcError, type Sender } from '@telets/transport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/index.js';
-import { call, connectClient, TEST_API_HASH, TEST_API_ID, withLayer } from './client.js';
+import {
+  call,
+  connectClient,
+  eventually,
+  TEST_API_HASH,
+  TEST_API_ID,
+  withLayer,
+} from './client.js';
 
 let server: TestServer;
 const clients: Sender[] = [];
@@ -180,8 +187,7 @@ describe('sign-in flows with a real client', () => {
     expect(token._).toBe('auth.loginToken');
     const accepted = await call(phone, { _: 'auth.acceptLoginToken', token: token.token });
     expect(accepted._).toBe('authorization');
-    for (let i = 0; i < 100 && updates.length === 0; i++)
-      await new Promise((r) => setTimeout(r, 10));
+    await eventually(() => updates.length > 0);
     expect(updates).toEqual([
       expect.objectContaining({ _: 'updateShort', update: { _: 'updateLoginToken' } }),
     ]);

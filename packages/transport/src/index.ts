@@ -192,7 +192,12 @@ export {
 } from './mtproto/server-session';
 
 // ---- Sender (src/sender) ----
-export { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF } from './sender/backoff';
+export {
+  type BackoffOptions,
+  backoffDelayMs,
+  DEFAULT_BACKOFF,
+  ReconnectPolicy,
+} from './sender/backoff';
 export { realScheduler, type Scheduler, TimerSet } from './sender/scheduler';
 export { Sender } from './sender/sender';
 export type {

@@ -113,6 +113,8 @@ export class FakeConnection implements SenderConnection {
 export class FakeDc {
   readonly connections: FakeConnection[] = [];
   readonly requests: ReceivedRequest[] = [];
+  /** msg_ids of each msgs_ack the client sent. */
+  readonly acks: bigint[][] = [];
   readonly sessions = new Map<string, ServerSession>();
   connectAttempts = 0;
   packetsFromClient = 0;
@@ -171,6 +173,7 @@ export class FakeDc {
       return;
     }
     for (const event of session.receive(packet)) {
+      if (event.type === 'ack') this.acks.push(event.msgIds);
       if (event.type !== 'request') continue;
       const request = { msgId: event.msgId, object: deserialize(event.body), connection };
       this.requests.push(request);

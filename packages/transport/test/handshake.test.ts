@@ -9,7 +9,11 @@ import { seededRandom, testRsaKey } from './helpers';
 
 function runExchange(
   crypto: CryptoProvider,
-  options: { dcId?: number; tamper?: (step: number, body: Uint8Array) => Uint8Array } = {},
+  options: {
+    dcId?: number;
+    tamper?: (step: number, body: Uint8Array) => Uint8Array;
+    answerClientDh?: (attempt: number) => 'ok' | 'retry' | 'fail';
+  } = {},
 ): { client: HandshakeResult; server: { authKey: Uint8Array; serverSalt: bigint; dcId?: number } } {
   const key = testRsaKey();
   const nowMs = 1_700_000_000_000;
@@ -25,6 +29,7 @@ function runExchange(
     rsaKey: key,
     random: seededRandom(99),
     nowMs: () => nowMs + 42_000,
+    answerClientDh: options.answerClientDh,
   });
   let toServer = client.start();
   for (let step = 0; step < 5; step++) {
@@ -55,6 +60,17 @@ describe.each<[string, CryptoProvider]>([
 });
 
 describe('handshake checks', () => {
+  it("goes through dh_gen_retry with retry_id = the previous key's aux hash", () => {
+    const { client, server } = runExchange(nodeCrypto, {
+      answerClientDh: (attempt) => (attempt < 3 ? 'retry' : 'ok'),
+    });
+    expect(client.authKey).toEqual(server.authKey);
+  });
+
+  it('reports dh_gen_fail as HandshakeError after checking new_nonce_hash3', () => {
+    expect(() => runExchange(nodeCrypto, { answerClientDh: () => 'fail' })).toThrow(/dh_gen_fail/);
+  });
+
   it('the server refuses a req_DH_params with a wrong factorisation', () => {
     expect(() =>
       runExchange(nodeCrypto, {

@@ -278,4 +278,40 @@ describe('Sender', () => {
     expect(r.sender.state).toBe('connected');
     expect(r.events.some((event) => event.name === 'disconnected')).toBe(false);
   });
+
+  it('acknowledges several server messages with one batched msgs_ack', async () => {
+    const r = rig({ ackDelayMs: 100 });
+    await Promise.all([r.sender.connect(), pump(r)]);
+    const warmUp = r.sender.invoke({ _: 'help.getNearestDc' });
+    await pump(r);
+    await warmUp;
+    await pump(r, 200);
+    const session = [...r.dc.sessions.values()][0];
+    const before = r.dc.acks.length;
+    for (let i = 0; i < 3; i++) {
+      session.sendUpdate({ _: 'updatesTooLong' });
+      r.dc.flush(session);
+      await pump(r, 10);
+    }
+    expect(r.dc.acks.length).toBe(before);
+    await pump(r, 100);
+    expect(r.dc.acks.slice(before)).toHaveLength(1);
+    expect(r.dc.acks.at(-1)).toHaveLength(3);
+  });
+
+  it('notices a server that stops answering during the handshake', async () => {
+    const r = rig({ withKey: false, stallTimeoutMs: 10_000 });
+    r.dc.isHandshakeSilent = true;
+    const connected = r.sender.connect();
+    connected.catch(() => {});
+    await pump(r, 9_900);
+    expect(r.events.some((event) => event.name === 'disconnected')).toBe(false);
+    await pump(r, 200);
+    const drop = r.events.find((event) => event.name === 'disconnected');
+    expect(drop?.payload).toMatchObject({ reason: expect.any(ConnectionStalledError) });
+    r.dc.isHandshakeSilent = false;
+    await pump(r, 2_000);
+    await connected;
+    expect(r.sender.state).toBe('connected');
+  });
 });

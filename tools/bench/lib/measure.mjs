@@ -4,6 +4,20 @@ import { performance } from 'node:perf_hooks';
 
 export const now = () => performance.now();
 
+/** CPU time (user + system, all threads) this process has used, in ms. */
+export function cpuMs() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * The clock the compute workers time with: 'cpu' (default) counts only the CPU time the worker
+ * process itself used, so load from other processes on a busy machine does not distort the
+ * figures; 'wall' is elapsed time. Set with BENCH_CLOCK.
+ */
+export const CLOCK = process.env.BENCH_CLOCK === 'wall' ? 'wall' : 'cpu';
+const clockMs = CLOCK === 'cpu' ? cpuMs : now;
+
 /**
  * Calls `fn` (sync) in batches sized to take about `batchMs`; warms up for `warmupMs`, then takes
  * `samples` samples of about `sampleMs` each. Returns calls per second for every sample.
@@ -22,52 +36,39 @@ export function rateSync(fn, { warmupMs = 200, sampleMs = 250, samples = 5 } = {
   const out = [];
   for (let s = 0; s < samples; s++) {
     let n = 0;
-    const t = now();
+    const t = clockMs();
     let el = 0;
     do {
       for (let i = 0; i < batch; i++) fn();
       n += batch;
-      el = now() - t;
+      el = clockMs() - t;
     } while (el < sampleMs);
     out.push((n * 1000) / el);
   }
   return out;
 }
 
-/** Like rateSync for functions that return promises (awaited one after the other). */
-export async function rateAsync(fn, { warmupMs = 200, sampleMs = 250, samples = 5 } = {}) {
-  const warmEnd = now() + warmupMs;
-  while (now() < warmEnd) await fn();
-  const out = [];
-  for (let s = 0; s < samples; s++) {
-    let n = 0;
-    const t = now();
-    let el = 0;
-    do {
-      await fn();
-      n++;
-      el = now() - t;
-    } while (el < sampleMs);
-    out.push((n * 1000) / el);
-  }
-  return out;
-}
-
-/** Milliseconds per call of an async or sync `fn`, one sample per call, after `warmup` calls. */
-export async function msPerCall(fn, { warmup = 1, samples = 5 } = {}) {
+/**
+ * Milliseconds per call of an async or sync `fn`, one sample per call, after `warmup` calls.
+ * On the CPU clock only for CPU-bound work (`isCpuBound`), else elapsed time.
+ */
+export async function msPerCall(fn, { warmup = 1, samples = 5, isCpuBound = true } = {}) {
+  const clock = isCpuBound ? clockMs : now;
   for (let i = 0; i < warmup; i++) await fn();
   const out = [];
   for (let s = 0; s < samples; s++) {
-    const t = now();
+    const t = clock();
     await fn();
-    out.push(now() - t);
+    out.push(clock() - t);
   }
   return out;
 }
 
 /**
  * Runs `fn` (async) while a 1 ms interval timer watches the event loop; returns the call's
- * duration and the longest gap between two timer ticks (the longest stall the call caused).
+ * duration (on CLOCK: with 'cpu', the CPU time of all the process' threads, so work moved to the
+ * thread pool still counts) and the longest gap between two timer ticks in elapsed time (the
+ * longest stall the call caused).
  */
 export async function withStallWatch(fn) {
   let longest = 0;
@@ -80,9 +81,9 @@ export async function withStallWatch(fn) {
   // Let the timer start ticking before the call begins.
   await new Promise((resolve) => setTimeout(resolve, 5));
   last = now();
-  const t = now();
+  const t = clockMs();
   await fn();
-  const ms = now() - t;
+  const ms = clockMs() - t;
   // A call that never yields is one stall as long as the call itself.
   longest = Math.max(longest, now() - last);
   clearInterval(timer);

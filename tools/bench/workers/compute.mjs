@@ -1,18 +1,20 @@
-// One crypto or TL case of one library, in this fresh process: load the library, check its output
-// against the reference, warm up, then print {ok, metrics: {caseId: {samples}}} as one JSON line.
-//   node tools/bench/workers/compute.mjs <telets|gramjs|mtcute> <case-id> [--quick]
-import { msPerCall, rateSync, withStallWatch } from '../lib/measure.mjs';
+// Crypto and TL cases of one library, in this fresh process: load the library, check its output
+// against the reference, warm up, then print {ok, metrics: {caseId: {samples}}} as one JSON line
+// per case. run.mjs gives one case per process (--quick: all of a library's cases in one).
+//   node tools/bench/workers/compute.mjs <telets|gramjs|mtcute> <case-id>[,<case-id>...] [--quick]
+import { CLOCK, msPerCall, rateSync, withStallWatch } from '../lib/measure.mjs';
 import * as R from '../lib/reference.mjs';
 
-const [lib, caseId] = process.argv.slice(2);
+const [lib, caseList] = process.argv.slice(2);
 const quick = process.argv.includes('--quick');
 const timing = quick
   ? { warmupMs: 60, sampleMs: 80, samples: 3 }
   : { warmupMs: 150, sampleMs: 200, samples: 4 };
 
+class CaseFailure extends Error {}
+
 function fail(error) {
-  process.stdout.write(`${JSON.stringify({ ok: false, lib, case: caseId, error })}\n`);
-  process.exit(0);
+  throw new CaseFailure(error);
 }
 
 function check(condition, what) {
@@ -21,8 +23,7 @@ function check(condition, what) {
 
 const toU8 = (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
-async function main() {
-  const A = await (await import(`../adapters/${lib}.mjs`)).load();
+async function runCase(A, caseId) {
   const metrics = {};
   const mbps = (callsPerSecond, bytes) => callsPerSecond.map((r) => (r * bytes) / 1e6);
   const ige = /^ige-(enc|dec)-(1k|64k|1m)$/.exec(caseId);
@@ -74,7 +75,9 @@ async function main() {
     check(R.bytesEqual(toU8(fn(data)), ref), 'digest != reference');
     metrics[caseId] = { samples: rateSync(() => fn(data), timing) };
   } else if (caseId === 'pq') {
-    const list = R.semiprimes(16);
+    // The checking pass over every semiprime doubles as the warm-up (factorisation is slow in
+    // some libraries: one pass can take seconds).
+    const list = R.semiprimes(quick ? 8 : 16);
     const inputs = list.map((n) => R.bigToBytes(n, 8));
     const toBig = A.factorToBig ?? ((b) => R.bytesToBig(toU8(b)));
     for (let i = 0; i < list.length; i++) {
@@ -86,7 +89,7 @@ async function main() {
       async () => {
         for (const pq of inputs) await A.factorize(pq);
       },
-      { warmup: 1, samples: quick ? 3 : 5 },
+      { warmup: 0, samples: quick ? 1 : 3 },
     );
     metrics[caseId] = { samples: samples.map((ms) => ms / inputs.length) };
   } else if (caseId === 'srp') {
@@ -192,18 +195,35 @@ async function main() {
   }
   const layer = metrics.layer;
   delete metrics.layer;
-  process.stdout.write(
-    `${JSON.stringify({ ok: true, lib, version: A.version, case: caseId, layer, metrics })}\n`,
-  );
+  return { layer, metrics };
 }
 
-main().then(
-  () => process.exit(0),
-  (e) =>
-    fail(
-      String(e?.stack ?? e)
+const describe = (e) =>
+  e instanceof CaseFailure
+    ? e.message
+    : String(e?.stack ?? e)
         .split('\n')
         .slice(0, 3)
-        .join(' | '),
-    ),
-);
+        .join(' | ');
+const emit = (obj) => process.stdout.write(`${JSON.stringify({ lib, ...obj })}\n`);
+
+async function main() {
+  const caseIds = caseList.split(',');
+  let A;
+  try {
+    A = await (await import(`../adapters/${lib}.mjs`)).load();
+  } catch (e) {
+    for (const caseId of caseIds) emit({ ok: false, case: caseId, error: describe(e) });
+    return;
+  }
+  for (const caseId of caseIds) {
+    try {
+      const { layer, metrics } = await runCase(A, caseId);
+      emit({ ok: true, version: A.version, case: caseId, clock: CLOCK, layer, metrics });
+    } catch (e) {
+      emit({ ok: false, case: caseId, error: describe(e) });
+    }
+  }
+}
+
+main().then(() => process.exit(0));

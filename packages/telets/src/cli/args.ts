@@ -67,7 +67,9 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   const v = parsed.values;
   const logLevel = v['log-level'];
   if (logLevel !== undefined && !['silent', 'error', 'warn', 'info', 'debug'].includes(logLevel)) {
-    throw new UsageError(`--log-level expects silent, error, warn, info or debug, got "${logLevel}"`);
+    throw new UsageError(
+      `--log-level expects silent, error, warn, info or debug, got "${logLevel}"`,
+    );
   }
   const dcCount = v['dc-count'] === undefined ? undefined : Number(v['dc-count']);
   if (dcCount !== undefined && (!Number.isInteger(dcCount) || dcCount < 1 || dcCount > 5)) {
@@ -141,5 +143,8 @@ export function credentialsOf(args: CliArgs): { apiId: number; apiHash: string }
     );
   }
   // Number('') is 0 and Number('12abc') NaN: both rejected by the client's own check.
-  return { apiId: /^\d+$/.test(args.apiId) ? Number(args.apiId) : Number.NaN, apiHash: args.apiHash };
+  return {
+    apiId: /^\d+$/.test(args.apiId) ? Number(args.apiId) : Number.NaN,
+    apiHash: args.apiHash,
+  };
 }

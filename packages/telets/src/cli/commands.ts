@@ -24,7 +24,12 @@ export async function login(args: CliArgs, io: CliIo): Promise<number> {
 
 export async function whoami(args: CliArgs, io: CliIo): Promise<number> {
   const { apiId, apiHash } = credentialsOf(args);
-  await using client = await new Client(args.session, apiId, apiHash, clientOptionsOf(args)).connect();
+  await using client = await new Client(
+    args.session,
+    apiId,
+    apiHash,
+    clientOptionsOf(args),
+  ).connect();
   if (!(await client.isAuthorized())) {
     if (args.isJson) io.out(JSON.stringify({ signedIn: false }));
     else io.err(`not signed in (session ${args.session}): run "telets login" first`);
@@ -50,7 +55,8 @@ export async function sessionCommand(args: CliArgs, io: CliIo): Promise<number> 
   const [, sub, file] = args.command;
   if (sub === 'export') return exportSession(args, io);
   if (sub === 'import-telethon') {
-    if (!file) throw new UsageError('session import-telethon needs a FILE (or a Telethon string session)');
+    if (!file)
+      throw new UsageError('session import-telethon needs a FILE (or a Telethon string session)');
     return importTelethon(args, io, file);
   }
   throw new UsageError(`unknown "session" command "${sub ?? ''}": use export or import-telethon`);

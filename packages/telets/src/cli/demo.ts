@@ -38,7 +38,8 @@ export async function demo(args: CliArgs, io: CliIo): Promise<number> {
       `Test server running on ${options.dcs.map((dc) => `DC ${dc.id} ${dc.ipAddress}:${dc.port}`).join(', ')}.`,
     );
     // A session from an earlier run belongs to a server that no longer exists.
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(sessionPath + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      rmSync(sessionPath + suffix, { force: true });
 
     const prompter = io.isInteractive
       ? io.prompter

@@ -67,7 +67,13 @@ export class RuntimeRegistry {
     this.scheduled.add(session);
     setImmediate(() => {
       this.scheduled.delete(session);
-      this.outletOf(session)?.flush(runtime, session);
+      const outlet = this.outletOf(session);
+      try {
+        outlet?.flush(runtime, session);
+      } catch {
+        // A failed write only costs that connection; the client reconnects and resends.
+        outlet?.close();
+      }
     });
   }
 }

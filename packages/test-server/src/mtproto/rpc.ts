@@ -117,26 +117,32 @@ export function executeRpc(scope: MessageScope, msgId: bigint, prepared: Prepare
   }
   session.inFlight.add(msgId);
   const ctx = { world: host.world, dcId, authKey: runtime.record, layer: prepared.codec.layer };
-  void executeRequest(ctx, prepared.request).then((outcome) => {
-    counters.executed(prepared.method);
-    if (!outcome.isOk) {
-      counters.failed(prepared.method);
-      const { code, errorMessage } = outcome.error;
-      finish(rpcErrorBytes(code, errorMessage), `${code} ${errorMessage}`);
-      return;
-    }
-    let payload: Uint8Array;
-    try {
-      payload = prepared.codec.encodeResult(innermostMethod(prepared.request)._, outcome.value);
-    } catch (error) {
-      host.warn(
-        dcId,
-        `cannot encode the result of ${prepared.method}: ${(error as Error).message}`,
-      );
-      counters.failed(prepared.method);
-      finish(rpcErrorBytes(500, 'INTERNAL_SERVER_ERROR'), '500 INTERNAL_SERVER_ERROR');
-      return;
-    }
-    finish(payload, 'ok');
-  });
+  void executeRequest(ctx, prepared.request)
+    .then((outcome) => {
+      counters.executed(prepared.method);
+      if (!outcome.isOk) {
+        counters.failed(prepared.method);
+        const { code, errorMessage } = outcome.error;
+        finish(rpcErrorBytes(code, errorMessage), `${code} ${errorMessage}`);
+        return;
+      }
+      let payload: Uint8Array;
+      try {
+        payload = prepared.codec.encodeResult(innermostMethod(prepared.request)._, outcome.value);
+      } catch (error) {
+        host.warn(
+          dcId,
+          `cannot encode the result of ${prepared.method}: ${(error as Error).message}`,
+        );
+        counters.failed(prepared.method);
+        finish(rpcErrorBytes(500, 'INTERNAL_SERVER_ERROR'), '500 INTERNAL_SERVER_ERROR');
+        return;
+      }
+      finish(payload, 'ok');
+    })
+    .catch((error: unknown) => {
+      // Nothing may escape as an unhandled rejection; the request stays unanswered (logged).
+      session.inFlight.delete(msgId);
+      host.warn(dcId, `answering ${prepared.method} failed: ${(error as Error).message}`);
+    });
 }

@@ -5,6 +5,7 @@
  * bodies out; randomness and clock injectable.
  */
 import {
+  authKeyAuxHash,
   type CryptoProvider,
   checkDhPublic,
   newNonceHash,
@@ -12,7 +13,7 @@ import {
   TELEGRAM_DH_PRIME,
   tmpAesKeyIv,
 } from '@telets/crypto';
-import { bigIntToBytesBE, bytesEqual, bytesToBigIntBE, toFixedBE } from './bytes.js';
+import { bigIntToBytesBE, bytesEqual, bytesToBigIntBE, readInt64LE, toFixedBE } from './bytes.js';
 import { HandshakeError, SecurityError } from './errors.js';
 import { decryptWithHash, encryptWithHash, serverSaltFromNonces } from './handshake-shared.js';
 import {
@@ -51,6 +52,12 @@ export interface ServerHandshakeOptions {
   nowMs?: () => number;
   /** Supplies the two primes of pq (p < q, product below 2^63); random 31-bit primes by default. */
   pq?: () => { p: bigint; q: bigint };
+  /**
+   * Fault injection: how to answer the n-th (1-based) set_client_DH_params. 'retry' sends
+   * dh_gen_retry (the client must come back with retry_id = auth_key_aux_hash of that key),
+   * 'fail' sends dh_gen_fail. Default: always 'ok'.
+   */
+  answerClientDh?: (attempt: number) => 'ok' | 'retry' | 'fail';
 }
 
 export interface ServerHandshakeResult {
@@ -83,6 +90,8 @@ export class ServerHandshake {
   private q = 0n;
   private a: Uint8Array = new Uint8Array(0);
   private dcId: number | undefined;
+  private clientDhAttempts = 0;
+  private expectedRetryId = 0n;
 
   constructor(options: ServerHandshakeOptions) {
     this.options = options;
@@ -210,15 +219,26 @@ export class ServerHandshake {
     } catch (error) {
       throw new SecurityError('g_b', 'the client sent an unsafe g_b', { cause: error });
     }
+    if (inner.retryId !== this.expectedRetryId) {
+      throw new SecurityError('retry_id', 'retry_id is not the aux hash of the previous key');
+    }
     const authKey = toFixedBE(this.crypto.modPow(inner.gB, this.a, this.dhPrime), 256);
+    this.clientDhAttempts++;
+    const kind = this.options.answerClientDh?.(this.clientDhAttempts) ?? 'ok';
+    const reply = encodeDhGen({
+      kind,
+      nonce: this.nonce,
+      serverNonce: this.serverNonce,
+      newNonceHash: newNonceHash(this.crypto, this.newNonce, authKey, DH_GEN_HASH[kind]),
+    });
+    if (kind === 'retry') {
+      this.expectedRetryId = readInt64LE(authKeyAuxHash(this.crypto, authKey), 0);
+      return { reply };
+    }
     this.state = 'done';
+    if (kind === 'fail') return { reply };
     return {
-      reply: encodeDhGen({
-        kind: 'ok',
-        nonce: this.nonce,
-        serverNonce: this.serverNonce,
-        newNonceHash: newNonceHash(this.crypto, this.newNonce, authKey, 1),
-      }),
+      reply,
       result: {
         authKey,
         serverSalt: serverSaltFromNonces(this.newNonce, this.serverNonce),
@@ -227,6 +247,8 @@ export class ServerHandshake {
     };
   }
 }
+
+const DH_GEN_HASH = { ok: 1, retry: 2, fail: 3 } as const;
 
 function isSafeDhPublic(value: Uint8Array, prime: Uint8Array): boolean {
   try {

@@ -27,3 +27,33 @@ export function backoffDelayMs(attempt: number, options: BackoffOptions, unit: n
   const spread = base * jitter * (2 * unit - 1);
   return Math.max(0, Math.min(maxDelayMs, Math.round(base + spread)));
 }
+
+/** Counts failed attempts in a row and turns them into delays, until it is time to give up. */
+export class ReconnectPolicy {
+  private failures = 0;
+  readonly maxAttempts: number;
+
+  constructor(
+    private readonly options: BackoffOptions,
+    /** Uniform random number in [0, 1) for the jitter. */
+    private readonly unit: () => number,
+  ) {
+    this.maxAttempts = options.maxAttempts ?? DEFAULT_BACKOFF.maxAttempts;
+  }
+
+  /** 1-based number of the attempt about to start. */
+  get nextAttempt(): number {
+    return this.failures + 1;
+  }
+
+  /** Records a failure: the delay before the next attempt, or undefined to give up. */
+  failed(): number | undefined {
+    this.failures++;
+    if (this.failures > this.maxAttempts) return undefined;
+    return backoffDelayMs(this.failures, this.options, this.unit());
+  }
+
+  succeeded(): void {
+    this.failures = 0;
+  }
+}

@@ -64,3 +64,51 @@ export function createCallerRequest(options: CallerOptions): PendingRequest {
     },
   };
 }
+
+/** The Sender's requests awaiting answers, by key (ascending key = sending order). */
+export class PendingRequests {
+  private readonly byKey = new Map<number, PendingRequest>();
+
+  add(request: PendingRequest): void {
+    this.byKey.set(request.key, request);
+  }
+
+  has(key: number): boolean {
+    return this.byKey.has(key);
+  }
+
+  /** Requests that have a caller (pings excluded). */
+  get callerCount(): number {
+    let count = 0;
+    for (const request of this.byKey.values()) if (!request.isInternal) count++;
+    return count;
+  }
+
+  /** Every pending request, oldest first. */
+  all(): PendingRequest[] {
+    return [...this.byKey.values()].sort((a, b) => a.key - b.key);
+  }
+
+  /** Removes the request and settles it; false when it was no longer pending. */
+  settle(key: number, outcome: Outcome): boolean {
+    const request = this.byKey.get(key);
+    if (!request) return false;
+    this.byKey.delete(key);
+    request.settle(outcome);
+    return true;
+  }
+
+  /** Forgets the internal requests (pings of a dead connection); returns their keys. */
+  removeInternal(): number[] {
+    const keys = [...this.byKey.values()].filter((r) => r.isInternal).map((r) => r.key);
+    for (const key of keys) this.byKey.delete(key);
+    return keys;
+  }
+
+  /** Settles everything with `error` and empties the set. */
+  rejectAll(error: Error): void {
+    const requests = this.all();
+    this.byKey.clear();
+    for (const request of requests) request.settle({ error });
+  }
+}

@@ -35,7 +35,10 @@ export interface SenderOptions {
    * long is declared dead and replaced. A probe ping is sent at half of it. Default 10 s.
    */
   stallTimeoutMs?: number;
-  /** Time allowed for the whole auth-key exchange. Default 30 s. */
+  /**
+   * Time allowed for the whole auth-key exchange; each step must also be answered within
+   * `stallTimeoutMs`. Default 30 s.
+   */
   handshakeTimeoutMs?: number;
   /** Acks are batched for at most this long when nothing else is being sent. Default 100 ms. */
   ackDelayMs?: number;

@@ -24,11 +24,11 @@ import {
 } from '../mtproto/errors.js';
 import type { HandshakeResult } from '../mtproto/handshake-client.js';
 import { isPlainPacket } from '../mtproto/plain-message.js';
-import { backoffDelayMs, DEFAULT_BACKOFF } from './backoff.js';
+import { ReconnectPolicy } from './backoff.js';
 import { Emitter } from './emitter.js';
 import { HandshakeDriver } from './handshake-driver.js';
 import { LivenessMonitor } from './liveness.js';
-import { createCallerRequest, type Outcome, type PendingRequest } from './pending-request.js';
+import { createCallerRequest, type Outcome, PendingRequests } from './pending-request.js';
 import { realScheduler, type Scheduler, TimerSet } from './scheduler.js';
 import type {
   InvokeOptions,
@@ -43,7 +43,7 @@ export class Sender {
   private readonly scheduler: Scheduler;
   private readonly random: (n: number) => Uint8Array;
   private readonly events = new Emitter<SenderEvents>();
-  private readonly pending = new Map<number, PendingRequest>();
+  private readonly pending = new PendingRequests();
   private stateValue: SenderState = 'idle';
   private authKeyValue: Uint8Array | undefined;
   private serverSalt: bigint | undefined;
@@ -55,7 +55,7 @@ export class Sender {
   private handshake: HandshakeDriver | undefined;
   private generation = 0;
   private nextKey = 1;
-  private attempt = 0;
+  private readonly reconnect: ReconnectPolicy;
   private connectWaiters: { resolve(): void; reject(error: Error): void }[] = [];
   private readonly timers: TimerSet;
   private isFlushScheduled = false;
@@ -72,6 +72,10 @@ export class Sender {
     this.authKeyValue = options.authKey;
     this.serverSalt = options.serverSalt;
     this.timeOffsetSeconds = options.timeOffsetSeconds ?? 0;
+    this.reconnect = new ReconnectPolicy(
+      options.reconnect ?? {},
+      () => readUint32(this.random(4)) / 4294967296,
+    );
     this.liveness = new LivenessMonitor({
       stallTimeoutMs: options.stallTimeoutMs ?? 10_000,
       pingIntervalMs: options.pingIntervalMs ?? 60_000,
@@ -99,9 +103,7 @@ export class Sender {
 
   /** Requests waiting for an answer. */
   get pendingCount(): number {
-    let count = 0;
-    for (const request of this.pending.values()) if (!request.isInternal) count++;
-    return count;
+    return this.pending.callerCount;
   }
 
   on<K extends keyof SenderEvents>(
@@ -140,8 +142,7 @@ export class Sender {
     }
     return new Promise<ResultOf<R>>((resolve, reject) => {
       const key = this.nextKey++;
-      this.pending.set(
-        key,
+      this.pending.add(
         createCallerRequest({
           key,
           request,
@@ -172,7 +173,7 @@ export class Sender {
     this.timers.clear('reconnect');
     const generation = ++this.generation;
     this.setState('connecting');
-    this.events.emit('connecting', { attempt: this.attempt + 1 });
+    this.events.emit('connecting', { attempt: this.reconnect.nextAttempt });
     let connection: SenderConnection;
     try {
       connection = this.options.createConnection();
@@ -222,7 +223,15 @@ export class Sender {
         random: this.options.random,
         nowMs: () => this.scheduler.now(),
       },
-      (packet) => this.connection?.send(packet),
+      (packet) => {
+        this.connection?.send(packet);
+        // Each step must be answered like any request: silence for stallTimeoutMs is a dead link.
+        const stallMs = this.options.stallTimeoutMs ?? 10_000;
+        this.timers.set('handshake-step', stallMs, () => {
+          if (generation === this.generation)
+            this.dropConnection(new ConnectionStalledError(stallMs));
+        });
+      },
     );
     this.handshake = driver;
     this.timers.set('handshake', this.options.handshakeTimeoutMs ?? 30_000, () => {
@@ -235,6 +244,7 @@ export class Sender {
 
   private async onHandshakeDone(generation: number, result: HandshakeResult): Promise<void> {
     this.timers.clear('handshake');
+    this.timers.clear('handshake-step');
     this.handshake = undefined;
     this.authKeyValue = result.authKey;
     this.serverSalt = result.serverSalt;
@@ -266,13 +276,13 @@ export class Sender {
         random: this.options.random,
         gzipThresholdBytes: this.options.gzipThresholdBytes,
       });
-      for (const request of [...this.pending.values()].sort((a, b) => a.key - b.key)) {
+      for (const request of this.pending.all()) {
         this.session.enqueue({ key: request.key, body: request.body, name: request.name });
       }
     } else {
       this.session.requeueInFlight();
     }
-    this.attempt = 0;
+    this.reconnect.succeeded();
     this.liveness.reset(this.scheduler.now());
     this.setState('connected');
     this.events.emit('connected', { hasNewAuthKey });
@@ -301,19 +311,17 @@ export class Sender {
   /** Tears the current connection down and schedules the next attempt (or gives up). */
   private dropConnection(reason: Error): void {
     this.teardownConnection();
-    this.attempt++;
-    const maxAttempts = this.options.reconnect?.maxAttempts ?? DEFAULT_BACKOFF.maxAttempts;
-    if (this.attempt > maxAttempts) {
+    const delayMs = this.reconnect.failed();
+    if (delayMs === undefined) {
       this.events.emit('disconnected', { reason, willReconnect: false, retryInMs: undefined });
+      const attempts = this.reconnect.maxAttempts;
       this.shutDown(
-        new SenderClosedError(`gave up after ${maxAttempts} attempts: ${reason.message}`, {
+        new SenderClosedError(`gave up after ${attempts} attempts: ${reason.message}`, {
           cause: reason,
         }),
       );
       return;
     }
-    const unit = readUint32(this.random(4)) / 4294967296;
-    const delayMs = backoffDelayMs(this.attempt, this.options.reconnect ?? {}, unit);
     this.setState('disconnected');
     this.events.emit('disconnected', { reason, willReconnect: true, retryInMs: delayMs });
     this.timers.set('reconnect', delayMs, () => this.startAttempt());
@@ -334,14 +342,11 @@ export class Sender {
     }
     this.handshake = undefined;
     this.timers.clear('handshake');
+    this.timers.clear('handshake-step');
     this.timers.clear('tick');
     this.timers.clear('ack');
     // Pings belong to one connection; a new one gets its own.
-    for (const request of [...this.pending.values()]) {
-      if (!request.isInternal) continue;
-      this.pending.delete(request.key);
-      this.session?.cancel(request.key);
-    }
+    for (const key of this.pending.removeInternal()) this.session?.cancel(key);
   }
 
   private shutDown(reason: Error | undefined): void {
@@ -358,10 +363,8 @@ export class Sender {
               cause: reason,
             },
           );
-    const requests = [...this.pending.values()];
-    this.pending.clear();
     this.session?.drain();
-    for (const request of requests) request.settle({ error });
+    this.pending.rejectAll(error);
     const waiters = this.connectWaiters;
     this.connectWaiters = [];
     for (const waiter of waiters) waiter.reject(error);
@@ -395,6 +398,7 @@ export class Sender {
   }
 
   private onHandshakePacket(generation: number, packet: Uint8Array): void {
+    this.timers.clear('handshake-step');
     try {
       const result = this.handshake?.receive(packet);
       if (result) void this.onHandshakeDone(generation, result);
@@ -436,10 +440,7 @@ export class Sender {
   }
 
   private settle(key: number, outcome: Outcome): void {
-    const request = this.pending.get(key);
-    if (!request) return;
-    this.pending.delete(key);
-    request.settle(outcome);
+    this.pending.settle(key, outcome);
   }
 
   /** Gives up on one request (timeout, abort): only that request is rejected. */
@@ -514,7 +515,7 @@ export class Sender {
             pingId,
             disconnectDelay: disconnectDelaySeconds,
           });
-    this.pending.set(key, { key, name: 'ping', body, isInternal: true, settle: () => {} });
+    this.pending.add({ key, name: 'ping', body, isInternal: true, settle: () => {} });
     this.session?.enqueue({ key, body, name: 'ping' });
     this.flush();
   }
