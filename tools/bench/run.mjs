@@ -4,12 +4,20 @@
 //   npm run bench -- --quick      # about a minute: one round, shorter samples
 //   npm run bench -- --only=crypto,tl,session,net,cost
 //   npm run bench -- --per-area   # also run the per-area telets-only benchmarks (tl.mjs, ...)
+//   npm run bench -- --render     # rewrite results/latest.md from results/latest.json
 // Every case runs in a fresh process per library, self-checks against a reference before timing,
 // warms up, and is repeated over rounds with the libraries' order rotated each round (interleaved,
 // so load on the machine hits all alike). Writes results/latest.md and results/*.json.
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +36,7 @@ const only = args
   .split(',');
 const wants = (group) => !only || only.includes(group);
 const ROUNDS = quick ? 1 : 3;
-const NET_ROUNDS = quick ? 2 : 5;
+const NET_ROUNDS = quick ? 2 : 8;
 const IMPORT_ROUNDS = quick ? 5 : 15;
 const PEERS = process.env.BENCH_PEERS_DIR ?? join(here, 'peers');
 const SHARED_PEERS =
@@ -413,7 +421,18 @@ function runPerArea() {
 }
 
 // ---------- main ----------
+/** --render: rewrite results/latest.md from results/latest.json (current labels and report code). */
+function renderOnly() {
+  const outDir = join(here, 'results');
+  const report = JSON.parse(readFileSync(join(outDir, 'latest.json'), 'utf8'));
+  report.cases = CASES.map((c) => ({ ...c }));
+  const md = renderMarkdown(report);
+  writeFileSync(join(outDir, 'latest.md'), md);
+  process.stdout.write(md);
+}
+
 async function main() {
+  if (args.includes('--render')) return renderOnly();
   ensurePeers();
   ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'telets-bench-'));

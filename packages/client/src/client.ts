@@ -5,6 +5,7 @@ import type { CryptoProvider } from '@telets/crypto';
 import { nodeCrypto } from '@telets/crypto/node';
 import { encodeStringSession, Session, type SessionStorage } from '@telets/session-memory';
 import type { ResultOf, TlByName, TlFunction } from '@telets/tl-schema';
+import { createAuthHost } from './auth-host.js';
 import type { DcConnector, InvokeOptions } from './connector.js';
 import { configuredDcs, configuredRsaKeys, defaultHomeDcId, learnFromConfig } from './dc-config.js';
 import { type DcLink, DcLinks } from './dc-links.js';
@@ -20,7 +21,8 @@ import {
 import { type ClientEvents, Emitter } from './events.js';
 import { consoleLogger, ScrubbingLogger } from './logger.js';
 import { type CheckedOptions, type ClientOptions, checkOptions } from './options.js';
-import { asRpcError, classifyRpcError, NEVER_RETRIED } from './rpc-errors.js';
+import { decideAfterFailure } from './request-policy.js';
+import { asRpcError, classifyRpcError } from './rpc-errors.js';
 import { realScheduler, type Scheduler, sleep } from './scheduler.js';
 import { type SessionInput, type SessionSource, sessionSourceOf } from './session-source.js';
 import { createTransportConnector } from './transport-connector.node.js';
@@ -33,9 +35,6 @@ export interface ClientInvokeOptions extends InvokeOptions {
 }
 
 type State = 'idle' | 'connecting' | 'connected' | 'closing';
-
-// Migrations chain at most this far: a server sending us round in circles is a server bug.
-const MAX_MIGRATIONS = 3;
 
 /**
  * A Telegram client: one session, one account, links to as many DCs as it needs.
@@ -83,30 +82,18 @@ export class Client {
     this.#events = new Emitter((error) =>
       this.logger.error(`an event listener threw: ${describe(error)}`),
     );
-    this.#authHost = this.#makeAuthHost();
-  }
-
-  // The sign-in flows see the client through this view. It is built by hand rather than by
-  // passing `this`, because checking a generic `invoke` against another one makes the compiler
-  // expand the result type of every method of the layer.
-  #makeAuthHost(): auth.AuthHost {
-    const client = this;
-    const invoke = (request: TlFunction, options?: InvokeOptions): Promise<unknown> =>
-      client.#invoke(request, options);
-    return {
+    this.#authHost = createAuthHost({
       apiId: this.apiId,
-      get apiHash() {
-        return client.#apiHash;
-      },
+      apiHash: () => this.#apiHash,
       crypto: this.crypto,
       logger: this.logger,
-      invoke: invoke as unknown as auth.AuthHost['invoke'],
+      invoke: (request, invokeOptions) => this.#invoke(request, invokeOptions),
       onSignedIn: (user) => this.onSignedIn(user),
       onSignedOut: () => this.onSignedOut(),
       homeDcId: () => this.homeDcId(),
       switchHomeDc: (dcId) => this.switchHomeDc(dcId),
       onUpdate: (listener) => this.onUpdate(listener),
-    };
+    });
   }
 
   /** This client as @telets/auth's host, for calling the auth functions directly. */
@@ -270,36 +257,38 @@ export class Client {
           if (error instanceof ClientClosedError) throw error;
           throw new ClientClosedError(undefined, { cause: error });
         }
-        const rpc = asRpcError(error);
-        if (!rpc) throw error;
-        const verdict = classifyRpcError(rpc);
-        if (verdict.kind === 'migrate' && options.dcId === undefined) {
-          if (++migrations > MAX_MIGRATIONS) throw error;
-          this.logger.info(`${rpc.name}_${verdict.dcId}: ${name} belongs on DC ${verdict.dcId}`);
-          await this.switchHomeDc(verdict.dcId);
-          continue;
+        const decision = decideAfterFailure(error, {
+          request: name,
+          isHomeDc: dcId === home,
+          isExplicitDc: options.dcId !== undefined,
+          isSignedIn: session.user !== undefined,
+          migrations,
+          floodSleepThresholdSeconds: this.#checked.floodSleepThresholdSeconds,
+        });
+        switch (decision.action) {
+          case 'migrate':
+            migrations++;
+            this.logger.info(
+              `${decision.rpcName}_${decision.dcId}: ${name} belongs on DC ${decision.dcId}`,
+            );
+            await this.switchHomeDc(decision.dcId);
+            continue;
+          case 'sleep':
+            this.logger.warn(
+              `${decision.rpcName} of ${decision.seconds} s on ${name}: waiting, then sending it again`,
+            );
+            await sleep(this.#scheduler, decision.seconds * 1000, [
+              options.signal,
+              this.#closing.signal,
+            ]);
+            continue;
+          case 'loggedOut':
+            throw await this.#loggedOut(decision.reason, error);
+          case 'duplicated':
+            throw await this.#duplicated(error);
+          default:
+            throw decision.error;
         }
-        if (verdict.kind === 'flood') {
-          const neverRetried = NEVER_RETRIED.has(name);
-          if (neverRetried || verdict.seconds > this.#checked.floodSleepThresholdSeconds) {
-            throw new auth.FloodWaitError(verdict.seconds, { request: name, cause: error });
-          }
-          this.logger.warn(
-            `${rpc.name} of ${verdict.seconds} s on ${name}: waiting, then sending it again`,
-          );
-          await sleep(this.#scheduler, verdict.seconds * 1000, [
-            options.signal,
-            this.#closing.signal,
-          ]);
-          continue;
-        }
-        if (verdict.kind === 'loggedOut' && dcId === home && session.user) {
-          throw await this.#loggedOut(verdict.reason, error);
-        }
-        if (verdict.kind === 'duplicated') {
-          throw await this.#duplicated(error);
-        }
-        throw error;
       }
     }
   }

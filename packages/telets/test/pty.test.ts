@@ -98,4 +98,24 @@ describe('interactive login in a pseudo-terminal', () => {
     expect(out.match(/Login code: /g)).toHaveLength(3);
     expect(world.server.counters.get('auth.signIn').received).toBeGreaterThanOrEqual(3);
   }, 60_000);
+
+  it('stops after three wrong passwords, none of them echoed', async () => {
+    const run = runInPty(
+      ['login', '--session', join(world.dir, 'tty-pw')],
+      [
+        { when: /Phone number.*: $/m, reply: '9996620040' },
+        { when: /Login code: $/m, reply: '22222' },
+        { when: /Password: $/m, reply: 'wrong-one-aaa' },
+        { when: /Password: $/m, reply: 'wrong-two-bbb' },
+        { when: /Password: $/m, reply: 'wrong-three-ccc' },
+      ],
+    );
+    expect(await run.exit).toBe(1);
+    const out = run.output();
+    expect(out.match(/Password: /g)).toHaveLength(3);
+    expect(out).toMatch(/last of 3 attempts/);
+    for (const typed of ['wrong-one-aaa', 'wrong-two-bbb', 'wrong-three-ccc']) {
+      expect(out).not.toContain(typed);
+    }
+  }, 60_000);
 });

@@ -91,6 +91,7 @@ describe('fuzzing', () => {
             return isOpen;
           },
           send: () => {},
+          sendQuickAck: () => {},
           sendTransportError: () => {
             isOpen = false;
           },

@@ -1,3 +1,5 @@
+import { decryptMessage } from '@telets/crypto';
+import { nodeCrypto } from '@telets/crypto/node';
 import { TransportCodeError } from '@telets/transport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/index.js';
@@ -170,6 +172,24 @@ describe('encrypted sessions', () => {
       (m) => m.object?._ === 'rpc_result' && m.object.reqMsgId === id,
     );
     expect(match.object?.result).toMatchObject({ _: 'destroy_session_ok', sessionId: 999n });
+  });
+
+  it('answers quick-ack requests with the token of msg_key_large', async () => {
+    const c = await raw();
+    const id = c.sendApi(nearestDc, 228, { isQuickAckRequested: true });
+    await c.result(id);
+    const padded = decryptMessage(
+      nodeCrypto,
+      c.authKey as Uint8Array,
+      c.lastSent as Uint8Array,
+      false,
+    );
+    const large = nodeCrypto.sha256(
+      Uint8Array.of(...(c.authKey as Uint8Array).subarray(88, 120), ...padded),
+    );
+    const expected =
+      (new DataView(large.buffer, large.byteOffset).getUint32(0, true) | 0x80000000) >>> 0;
+    expect(c.quickAcks).toEqual([expected]);
   });
 
   it('answers -404 to an auth key it does not know', async () => {

@@ -62,6 +62,10 @@ export class RawClient {
   private seq = 0;
   private codec: EncryptedCodec | undefined;
   private readonly inbox: Uint8Array[] = [];
+  /** Quick-ack tokens the server sent. */
+  readonly quickAcks: number[] = [];
+  /** The last encrypted packet sent. */
+  lastSent: Uint8Array | undefined;
   private waiter: (() => void) | undefined;
   private isClosed = false;
 
@@ -69,6 +73,7 @@ export class RawClient {
     private readonly connection: FramedConnection,
     readonly dcId: number,
   ) {
+    connection.onQuickAck((token) => this.quickAcks.push(token));
     connection.onPacket((packet) => {
       this.inbox.push(packet);
       this.waiter?.();
@@ -160,19 +165,19 @@ export class RawClient {
       salt?: bigint;
       sessionId?: bigint;
       isContentRelated?: boolean;
+      isQuickAckRequested?: boolean;
     } = {},
   ): bigint {
     if (!this.codec) throw new Error('no auth key yet');
     const msgId = options.msgId ?? this.msgIds.next('client');
-    this.connection.send(
-      this.codec.encrypt({
-        salt: options.salt ?? this.salt,
-        sessionId: options.sessionId ?? this.sessionId,
-        msgId,
-        seqNo: options.seqNo ?? this.nextSeqNo(options.isContentRelated ?? true),
-        body,
-      }),
-    );
+    this.lastSent = this.codec.encrypt({
+      salt: options.salt ?? this.salt,
+      sessionId: options.sessionId ?? this.sessionId,
+      msgId,
+      seqNo: options.seqNo ?? this.nextSeqNo(options.isContentRelated ?? true),
+      body,
+    });
+    this.connection.send(this.lastSent, { isQuickAckRequested: options.isQuickAckRequested });
     return msgId;
   }
 

@@ -72,7 +72,7 @@ export const CASES = [
   {
     id: 'pq',
     group: 'crypto',
-    label: 'pq factorisation, 63-bit (mean over 16; 8 in --quick)',
+    label: 'pq factorisation, pq < 2^63 (mean over 16; 8 in --quick)',
     ...ms,
     target: 2,
   },

@@ -34,9 +34,9 @@ function xor16(a, b) {
   return o;
 }
 
-/** AES-256-IGE from AES-256-ECB, block by block (slow, only for checking). */
+/** AES-IGE (256-bit key in the bench) from AES-ECB, block by block (slow, only for checking). */
 export function igeEncryptRef(data, key, iv) {
-  const ecb = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
+  const ecb = createCipheriv(`aes-${key.length * 8}-ecb`, key, null).setAutoPadding(false);
   const out = new Uint8Array(data.length);
   let prevC = iv.subarray(0, 16);
   let prevP = iv.subarray(16, 32);
@@ -51,7 +51,7 @@ export function igeEncryptRef(data, key, iv) {
 }
 
 export function igeDecryptRef(data, key, iv) {
-  const ecb = createDecipheriv('aes-256-ecb', key, null).setAutoPadding(false);
+  const ecb = createDecipheriv(`aes-${key.length * 8}-ecb`, key, null).setAutoPadding(false);
   const out = new Uint8Array(data.length);
   let prevC = iv.subarray(0, 16);
   let prevP = iv.subarray(16, 32);
@@ -116,7 +116,7 @@ function isPrime(n) {
   });
 }
 
-/** `count` semiprimes p·q with 32-bit primes and a 63-bit product, like Telegram's pq. */
+/** `count` semiprimes p·q below 2^63 (the generated ones: 32-bit primes), like Telegram's pq. */
 export function semiprimes(count) {
   // Published ones first (core.telegram.org/mtproto/samples-auth_key and Telethon's tests).
   const list = [0x17ed48941a08f981n, 1470626929934143021n, 2363612107535801713n];

@@ -74,6 +74,13 @@ export function renderMarkdown(report) {
     `${report.date} · mode **${report.mode}**${report.only ? ` (only ${report.only.join(', ')})` : ''} · Node ${report.machine.node} · ${report.machine.cpus} × ${report.machine.cpu} · load average before/after ${report.machine.loadavgBefore.map((x) => x.toFixed(1)).join(' ')} / ${report.machine.loadavgAfter.map((x) => x.toFixed(1)).join(' ')} · ${report.durationS.toFixed(0)} s`,
   );
   lines.push('');
+  const load = Math.max(...report.machine.loadavgBefore, ...report.machine.loadavgAfter);
+  if (load > report.machine.cpus) {
+    lines.push(
+      `> **Busy machine:** the load average reached ${load.toFixed(1)} on ${report.machine.cpus} CPUs during this run, so other processes competed for the CPUs. Crypto and TL rows are timed on the worker's own CPU time, which keeps them comparable, but the network, session and import rows are elapsed time and noisy; read ratios near a target with the spread in mind.`,
+    );
+    lines.push('');
+  }
   lines.push(
     `Versions: telets ${v.telets ?? '?'} (layer ${report.layers.telets ?? '?'}), GramJS \`telegram\` ${v.gramjs ?? '?'} (layer ${report.layers.gramjs ?? '?'}), mtcute \`@mtcute/node\` ${v.mtcute ?? '?'} (layer ${report.layers.mtcute ?? '?'}).`,
   );

@@ -14,7 +14,7 @@ import type { ConnectionFaults, HandshakeStep } from '../faults.js';
 import { mtprotoCodec } from '../tl/layers.node.js';
 import type { TlObj } from '../tl/object.js';
 import type { AuthKeyRuntime } from './auth-key-runtime.js';
-import { EnvelopeError, openClientPacket, sealServerPacket } from './envelope.js';
+import { EnvelopeError, openClientPacket, quickAckToken, sealServerPacket } from './envelope.js';
 import type { PacketSink, ProtocolHost } from './protocol-host.js';
 import type { SessionOutlet } from './registry.js';
 import { executeRpc, prepareRpc, replayCached } from './rpc.js';
@@ -62,10 +62,11 @@ export class ConnectionProtocol implements SessionOutlet {
     this.sink.close();
   }
 
-  receive(packet: Uint8Array): void {
+  /** One packet from the client; `isQuickAckRequested` when its frame asked for a quick ack. */
+  receive(packet: Uint8Array, isQuickAckRequested = false): void {
     if (!this.sink.isOpen) return;
     if (isPlainPacket(packet)) this.receivePlain(packet);
-    else if (packet.length >= 8) this.receiveEncrypted(packet);
+    else if (packet.length >= 8) this.receiveEncrypted(packet, isQuickAckRequested);
     else this.host.warn(this.dcId, `a ${packet.length}-byte packet ignored`);
   }
 
@@ -112,7 +113,7 @@ export class ConnectionProtocol implements SessionOutlet {
     this.host.runtimes.create(this.dcId, id, serverSalt);
   }
 
-  private receiveEncrypted(packet: Uint8Array): void {
+  private receiveEncrypted(packet: Uint8Array, isQuickAckRequested: boolean): void {
     const keyId = readInt64(packet, 0);
     const runtime = this.host.runtimes.get(this.dcId, keyId);
     if (!runtime) {
@@ -127,6 +128,9 @@ export class ConnectionProtocol implements SessionOutlet {
       if (!(error instanceof EnvelopeError)) throw error;
       this.host.warn(this.dcId, `${error.message}: packet dropped`);
       return;
+    }
+    if (isQuickAckRequested) {
+      this.sink.sendQuickAck(quickAckToken(this.host.crypto, runtime.record.key, envelope.padded));
     }
     if (this.authKeyId !== keyId) {
       this.authKeyId = keyId;

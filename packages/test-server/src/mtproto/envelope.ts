@@ -10,6 +10,11 @@ export interface Envelope {
   body: Uint8Array;
 }
 
+/** A decrypted client packet: the envelope and the padded plaintext it came from. */
+export interface OpenedPacket extends Envelope {
+  padded: Uint8Array;
+}
+
 const HEADER_BYTES = 32;
 
 /** Why a client packet was refused before its content was looked at. */
@@ -25,7 +30,7 @@ export function openClientPacket(
   c: CryptoProvider,
   authKey: Uint8Array,
   packet: Uint8Array,
-): Envelope {
+): OpenedPacket {
   // Padded intermediate may append up to 15 random bytes after the ciphertext.
   const usable = 24 + ((packet.length - 24) & ~15);
   let plain: Uint8Array;
@@ -47,7 +52,20 @@ export function openClientPacket(
     msgId: readInt64(plain, 16),
     seqNo: readInt32(plain, 24),
     body: plain.subarray(HEADER_BYTES, HEADER_BYTES + length),
+    padded: plain,
   };
+}
+
+/**
+ * The quick-ack token of a client message (MTProto 2.0): the first 32 bits of
+ * SHA256(auth_key[88..120] ‖ padded plaintext), i.e. of msg_key_large, with the top bit set.
+ */
+export function quickAckToken(c: CryptoProvider, authKey: Uint8Array, padded: Uint8Array): number {
+  const input = new Uint8Array(32 + padded.length);
+  input.set(authKey.subarray(88, 120), 0);
+  input.set(padded, 32);
+  const large = c.sha256(input);
+  return (large[0] | (large[1] << 8) | (large[2] << 16) | (large[3] << 24) | 0x80000000) >>> 0;
 }
 
 /** Encrypts a server message (x = 8). */

@@ -35,6 +35,8 @@ export interface ProtocolHost {
 export interface PacketSink {
   readonly isOpen: boolean;
   send(packet: Uint8Array): void;
+  /** Answers a quick-ack request (abridged/intermediate/padded framings only). */
+  sendQuickAck(token: number): void;
   /** Sends a 4-byte transport error (e.g. -404) and closes. */
   sendTransportError(code: number): void;
   close(): void;

@@ -50,23 +50,26 @@ export class DcConnection implements PacketSink {
       this.close();
       return;
     }
-    let packets: Uint8Array[];
+    let frames: ReturnType<ServerFrameCodec['decodeFrames']>;
     try {
-      packets = this.codec.decode(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      frames = this.codec.decodeFrames(
+        new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+      );
     } catch (error) {
       host.warn(dcId, `transport error: ${(error as Error).message}`);
       this.close();
       return;
     }
-    for (const packet of packets) {
+    for (const frame of frames) {
       if (!this.isOpen) return;
+      if (frame.type !== 'packet') continue;
       this.packetsIn++;
       if (this.faults?.afterMessages !== undefined && this.packetsIn >= this.faults.afterMessages) {
         this.close();
         return;
       }
       try {
-        this.protocol.receive(packet);
+        this.protocol.receive(frame.payload, frame.isQuickAckRequested);
       } catch (error) {
         host.warn(dcId, `packet handling failed: ${(error as Error).message}`);
         this.close();
@@ -77,6 +80,15 @@ export class DcConnection implements PacketSink {
 
   send(packet: Uint8Array): void {
     if (this.isOpen) this.socket.write(this.codec.encode(packet));
+  }
+
+  sendQuickAck(token: number): void {
+    if (!this.isOpen) return;
+    try {
+      this.socket.write(this.codec.encodeQuickAck(token));
+    } catch {
+      // The full transport has no quick acks: nothing to send.
+    }
   }
 
   sendTransportError(code: number): void {
