@@ -185,3 +185,32 @@ describe('scoped use', () => {
     expect(net.closed).toEqual([2]);
   });
 });
+
+describe('events', () => {
+  it('reports link state changes and passes raw updates to every listener', async () => {
+    const { client } = setup({
+      connector: async (params) => {
+        await params.onAuthKey(new Uint8Array(256).fill(1));
+        params.onStateChange('connected');
+        queueMicrotask(() => params.onUpdate({ _: 'updateLoginToken' }));
+        return {
+          invoke: async () => ({ _: 'config', dcOptions: [] }),
+          close: async () => params.onStateChange('disconnected', undefined),
+        };
+      },
+    });
+    const states: string[] = [];
+    const updates: unknown[] = [];
+    client.on('connectionState', (e) => states.push(`${e.dcId}:${e.state}`));
+    const off = client.onUpdate((u) => updates.push(u));
+    client.on('update', () => {
+      throw new Error('a throwing listener must not break the client');
+    });
+    await client.connect();
+    await new Promise((resolve) => setImmediate(resolve));
+    off();
+    await client.disconnect();
+    expect(states).toEqual(['2:connected', '2:disconnected']);
+    expect(updates).toEqual([{ _: 'updateLoginToken' }]);
+  });
+});

@@ -1,5 +1,5 @@
 import { FloodWaitError } from '@telets/auth';
-import type { MemorySession, Session } from '@telets/session-memory';
+import { MemorySession, type Session } from '@telets/session-memory';
 import { describe, expect, it } from 'vitest';
 import {
   AuthKeyDuplicatedError,
@@ -328,5 +328,33 @@ describe('logging', () => {
     expect(
       JSON.stringify(Object.entries(client), (_k, v) => (typeof v === 'bigint' ? 0 : v)),
     ).not.toContain(API_HASH);
+  });
+});
+
+describe('a replaced home key', () => {
+  it('means the old authorisation is gone: the session is saved as signed out', async () => {
+    const storage = new MemorySession();
+    const { client } = setup({}, storage);
+    await client.connect();
+    await client.onSignedIn(USER as never);
+    await client.disconnect();
+    // The server forgot the key (transport -404): the Sender makes a new one and reports it.
+    const { client: again } = setup(
+      {
+        connector: async (params) => {
+          await params.onAuthKey(new Uint8Array(256).fill(42));
+          return {
+            invoke: async () => ({ _: 'config', dcOptions: [] }),
+            close: async () => undefined,
+          };
+        },
+      },
+      storage,
+    );
+    await again.connect();
+    const saved = await stored(storage);
+    expect(saved.getAuthKey(2)).toEqual(new Uint8Array(256).fill(42));
+    expect(saved.user).toBeUndefined();
+    await again.disconnect();
   });
 });

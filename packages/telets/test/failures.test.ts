@@ -114,9 +114,7 @@ describe('faults at every step: sign-in completes or fails clearly, auth.signIn 
     it(name, async () => {
       world = await startWorld();
       arm(world);
-      await using client = await world
-        .client(new MemorySession(), { stallTimeoutMs: 1_000, pingIntervalMs: 500 })
-        .connect();
+      await using client = await world.client(new MemorySession()).connect();
       const token = await client.requestLoginCode('9996620020');
       const user = (await client.signIn(token, '22222')) as User;
       expect(user).not.toBeInstanceOf(PasswordToken);

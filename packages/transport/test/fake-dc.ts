@@ -3,7 +3,7 @@
  * (ServerHandshake, ServerSession): connections are objects, packets are delivered on the
  * microtask queue, and the test scripts faults (refused connects, drops, silence, -404).
  */
-import type { CryptoProvider } from '@telets/crypto';
+import { type CryptoProvider, toHex } from '@telets/crypto';
 import { deserialize, type TlObject } from '@telets/tl-schema';
 import { ServerHandshake } from '../src/mtproto/handshake-server';
 import { MsgIdGenerator } from '../src/mtproto/msg-id';
@@ -15,7 +15,6 @@ import {
 import { ServerSession } from '../src/mtproto/server-session';
 import type { SenderConnection } from '../src/sender/sender-options';
 import { type ManualScheduler, seededRandom, testRsaKey } from './helpers';
-import { bytesToHexKey } from './hex-key';
 
 export interface ReceivedRequest {
   msgId: bigint;
@@ -149,7 +148,7 @@ export class FakeDc {
       nowMs: () => this.scheduler.now(),
       random: seededRandom(this.sessions.size + 3),
     });
-    this.sessions.set(bytesToHexKey(authKey), session);
+    this.sessions.set(toHex(authKey), session);
     return session;
   }
 

@@ -2,11 +2,11 @@
  * The encrypted layer, client role against the server role, in process: every packet really is
  * encrypted, decrypted and checked on both sides.
  */
-import { messageAesKeyIv, msgKeyFor } from '@telets/crypto';
+import { concatBytes, messageAesKeyIv, msgKeyFor } from '@telets/crypto';
 import { nodeCrypto } from '@telets/crypto/node';
 import { deserialize, serialize } from '@telets/tl-schema';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { concatBytes, int64ToBytesLE } from '../src/mtproto/bytes';
+import { int64ToBytesLE } from '../src/mtproto/bytes';
 import { ClientSession, type SessionEvent } from '../src/mtproto/client-session';
 import { BadMessageError, RpcError, SecurityError } from '../src/mtproto/errors';
 import { ID, peekConstructorId } from '../src/mtproto/message-codec';
@@ -335,6 +335,27 @@ describe('ClientSession against ServerSession', () => {
       (event) => peekConstructorId(event.body) === ID.msgResendReq,
     );
     expect(asked).toBeDefined();
+  });
+
+  it("resolves msgs_state_req with msgs_state_info and answers the server's own", () => {
+    const stateReq = serialize({ _: 'msgs_state_req', msgIds: [1n] });
+    pair.client.enqueue({ key: 11, body: stateReq, name: 'msgs_state_req' });
+    const [request] = requests(toServer(pair));
+    const info = serialize({
+      _: 'msgs_state_info',
+      reqMsgId: request.msgId,
+      info: Uint8Array.of(4),
+    });
+    pair.server.sendUpdate(info);
+    expect(toClient(pair)).toContainEqual({ type: 'result', key: 11, body: info });
+
+    const known = request.msgId;
+    pair.server.sendUpdate(serialize({ _: 'msgs_state_req', msgIds: [known] }));
+    toClient(pair);
+    const answer = requests(toServer(pair)).find(
+      (event) => peekConstructorId(event.body) === ID.msgsStateInfo,
+    );
+    expect(answer && deserialize(answer.body)).toMatchObject({ _: 'msgs_state_info' });
   });
 
   it('surfaces updates and requeues requests the server lost with new_session_created', () => {

@@ -1,4 +1,5 @@
 import { createCipheriv, randomBytes as nodeRandomBytes } from 'node:crypto';
+import { fromHex } from '@telets/crypto';
 import { describe, expect, it } from 'vitest';
 import type { AesCtr, TransportKind } from './codec';
 import { createClientCodec } from './create-codec';
@@ -17,30 +18,26 @@ function createAesCtr(key: Uint8Array, iv: Uint8Array): AesCtr {
 
 const randomBytes = (n: number): Uint8Array => new Uint8Array(nodeRandomBytes(n));
 
-function hex(text: string): Uint8Array {
-  return Uint8Array.from(text.match(/../g) ?? [], (byte) => Number.parseInt(byte, 16));
-}
-
 // Published vector from mtpylon's obfuscation tests (tests/transports/test_obfuscation.py):
 // a client init header for the intermediate transport, one client message and one server
 // message, each in the clear and encrypted.
 const vector = {
-  init: hex(
+  init: fromHex(
     'ac12ac1df7f68e2eacd4085138d294d7f9d71000469b9fbdc6cf0cbb50382a5d34a38c29ae4e14945dded705a65625e02e206e7a12f9e13aeeeeeeeece9fb887',
   ),
-  header: hex(
+  header: fromHex(
     'ac12ac1df7f68e2eacd4085138d294d7f9d71000469b9fbdc6cf0cbb50382a5d34a38c29ae4e14945dded705a65625e02e206e7a12f9e13a6bdb572fe929ec85',
   ),
-  clientPlain: hex(
+  clientPlain: fromHex(
     '280000000000000000000000040000005e595260140000007897466054b3ae2f3172ad489eef5aa8271f730e',
   ),
-  clientEncrypted: hex(
+  clientEncrypted: fromHex(
     'e7dbc655fbf3234c5f265c50c06482bd55ac73a906fdfee24b946ea3d268e42e11a1fccac23884200ffb7e67',
   ),
-  serverPlain: hex(
+  serverPlain: fromHex(
     '54000000000000000000000001f442f55e595260400000006324160554b3ae2f3172ad489eef5aa8271f730e857a0d1dc11006c19103166c8b21d22b082690282a15c9613d00000015c4b51c01000000216be86c022bb4c3',
   ),
-  serverEncrypted: hex(
+  serverEncrypted: fromHex(
     'fb4209d8ae8eb555348b62e53c0df46e0bb3fc0dd8b8c676c8abd9200e5546d61997e1e8473bb39304afa06ab84a4cee580541bd99bdb602737e4d358ac5c609451b2234720d93120a37b9c0b460e626d27d9da196c4690c',
   ),
 };

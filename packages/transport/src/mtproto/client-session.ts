@@ -24,10 +24,8 @@ import {
   encodeMsgIdVectorMessage,
   encodeMsgsStateInfo,
   ID,
-  type InnerMessage,
   MAX_CONTAINER_BYTES,
   MAX_CONTAINER_MESSAGES,
-  MESSAGE_HEADER_BYTES,
   maybeGzip,
   peekConstructorId,
   SERVICE_MESSAGE_IDS,
@@ -35,13 +33,12 @@ import {
 } from './message-codec.js';
 import { MsgIdGenerator } from './msg-id.js';
 import { type MsgIdVerdict, MsgIdWindow } from './msg-id-window.js';
+import { packOutgoing } from './outgoing-batch.js';
 import { RequestTracker, type TrackedRequest } from './request-tracker.js';
 import { SaltStore } from './salts.js';
 import { SeqNoCounter } from './seq-no.js';
 
 export type { ClientSessionOptions, OutgoingPacket, OutgoingRequest, SessionEvent };
-
-const MAX_ACKS_PER_MESSAGE = 8192;
 
 export class ClientSession {
   readonly codec: EncryptedCodec;
@@ -160,36 +157,21 @@ export class ClientSession {
   /** Builds the next packet: pending acks, service answers and queued requests, packed. */
   nextPacket(): OutgoingPacket | undefined {
     if (!this.hasOutgoing) return undefined;
-    const maxMessages = this.options.maxContainerMessages ?? MAX_CONTAINER_MESSAGES;
-    const maxBytes = this.options.maxContainerBytes ?? MAX_CONTAINER_BYTES;
-    const messages: InnerMessage[] = [];
-    const carried: TrackedRequest[] = [];
-    let bytes = 8;
-    const push = (body: Uint8Array, isContentRelated: boolean): bigint => {
-      const msgId = this.msgIds.next('client');
-      messages.push({ msgId, seqNo: this.seqNo.next(isContentRelated), body });
-      bytes += MESSAGE_HEADER_BYTES + body.length;
-      return msgId;
-    };
-    if (this.pendingAcks.length > 0) {
-      const ids = this.pendingAcks.splice(0, MAX_ACKS_PER_MESSAGE);
-      push(encodeMsgIdVectorMessage(ID.msgsAck, ids), false);
-    }
-    while (this.serviceQueue.length > 0 && messages.length < maxMessages) {
-      push(this.serviceQueue.shift() as Uint8Array, true);
-    }
-    for (;;) {
-      const request = this.tracker.shiftIf((candidate) => {
-        if (messages.length >= maxMessages) return false;
-        if (messages.length === 0) return true;
-        if (candidate.isContainerForbidden) return false;
-        if (carried.some((other) => other.isContainerForbidden)) return false;
-        return bytes + MESSAGE_HEADER_BYTES + candidate.wireBody.length <= maxBytes;
-      });
-      if (!request) break;
-      this.tracker.markSent(request, push(request.wireBody, true));
-      carried.push(request);
-    }
+    const { messages, carried } = packOutgoing(
+      {
+        pendingAcks: this.pendingAcks,
+        serviceQueue: this.serviceQueue,
+        tracker: this.tracker,
+        nextHeader: (isContentRelated) => ({
+          msgId: this.msgIds.next('client'),
+          seqNo: this.seqNo.next(isContentRelated),
+        }),
+      },
+      {
+        maxMessages: this.options.maxContainerMessages ?? MAX_CONTAINER_MESSAGES,
+        maxBytes: this.options.maxContainerBytes ?? MAX_CONTAINER_BYTES,
+      },
+    );
     let body: Uint8Array;
     let msgId: bigint;
     let seqNo: number;
@@ -280,12 +262,6 @@ export class ClientSession {
       events.push({ type: 'update', msgId, body });
       return;
     }
-    // msgs_state_info and msgs_all_info carry raw bytes in a TL `string`: read by hand.
-    if (constructorId === ID.msgsStateInfo) {
-      if (body.length >= 12) this.resolveByMsgId(readInt64LE(body, 4), body, events);
-      return;
-    }
-    if (constructorId === ID.msgsAllInfo) return;
     let object: TlObject;
     try {
       object = new TlReader(body).object();
@@ -344,6 +320,8 @@ export class ClientSession {
       this.tracker.requeue(lost);
     } else if (is('pong', object)) {
       this.resolveByMsgId(object.msgId, body, events);
+    } else if (is('msgs_state_info', object)) {
+      this.resolveByMsgId(object.reqMsgId, body, events);
     } else if (is('future_salts', object)) {
       this.salts.setFuture(object.salts);
       this.resolveByMsgId(object.reqMsgId, body, events);

@@ -7,12 +7,13 @@
  */
 import {
   authKeyId,
+  bytesEqual,
   type CryptoProvider,
   messageAesKeyIv,
   messagePaddingLength,
   msgKeyFor,
 } from '@telets/crypto';
-import { bytesEqual, readInt64LE, writeInt64LE } from './bytes.js';
+import { readInt64LE, writeInt64LE } from './bytes.js';
 import { SecurityError } from './errors.js';
 
 export type Role = 'client' | 'server';

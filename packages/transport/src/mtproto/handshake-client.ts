@@ -7,6 +7,7 @@
  */
 import {
   authKeyAuxHash,
+  bytesEqual,
   type CryptoProvider,
   checkDhParams,
   checkDhPublic,
@@ -16,7 +17,7 @@ import {
   rsaPad,
   tmpAesKeyIv,
 } from '@telets/crypto';
-import { bytesEqual, readInt64LE, toFixedBE } from './bytes.js';
+import { readInt64LE, toFixedBE } from './bytes.js';
 import { HandshakeError, SecurityError } from './errors.js';
 import {
   decryptWithHash,

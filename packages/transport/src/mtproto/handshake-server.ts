@@ -6,6 +6,9 @@
  */
 import {
   authKeyAuxHash,
+  bigIntToBytes,
+  bytesEqual,
+  bytesToBigInt,
   type CryptoProvider,
   checkDhPublic,
   newNonceHash,
@@ -13,7 +16,7 @@ import {
   TELEGRAM_DH_PRIME,
   tmpAesKeyIv,
 } from '@telets/crypto';
-import { bigIntToBytesBE, bytesEqual, bytesToBigIntBE, readInt64LE, toFixedBE } from './bytes.js';
+import { readInt64LE, toFixedBE } from './bytes.js';
 import { HandshakeError, SecurityError } from './errors.js';
 import { decryptWithHash, encryptWithHash, serverSaltFromNonces } from './handshake-shared.js';
 import {
@@ -143,7 +146,7 @@ export class ServerHandshake {
       reply: encodeResPq({
         nonce,
         serverNonce: this.serverNonce,
-        pq: bigIntToBytesBE(this.p * this.q),
+        pq: bigIntToBytes(this.p * this.q),
         fingerprints: [this.options.rsaKey.fingerprint],
       }),
     };
@@ -152,7 +155,7 @@ export class ServerHandshake {
   private onReqDh(body: Uint8Array): ServerHandshakeReply {
     const request = decodeReqDhParams(body);
     this.checkNonces(request);
-    if (bytesToBigIntBE(request.p) !== this.p || bytesToBigIntBE(request.q) !== this.q) {
+    if (bytesToBigInt(request.p) !== this.p || bytesToBigInt(request.q) !== this.q) {
       throw new HandshakeError('the client factorised pq wrongly');
     }
     if (request.fingerprint !== this.options.rsaKey.fingerprint) {
@@ -169,9 +172,9 @@ export class ServerHandshake {
     }
     this.checkNonces(inner);
     if (
-      bytesToBigIntBE(inner.pq) !== this.p * this.q ||
-      bytesToBigIntBE(inner.p) !== this.p ||
-      bytesToBigIntBE(inner.q) !== this.q
+      bytesToBigInt(inner.pq) !== this.p * this.q ||
+      bytesToBigInt(inner.p) !== this.p ||
+      bytesToBigInt(inner.q) !== this.q
     ) {
       throw new SecurityError('pq', 'inner data does not repeat p, q and pq');
     }

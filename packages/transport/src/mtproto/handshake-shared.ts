@@ -2,8 +2,8 @@
  * Pieces of the auth-key exchange (core.telegram.org/mtproto/auth_key) that the client and the
  * server half share: the SHA1-prefixed AES-IGE envelope of steps 5 and 6 and the server salt.
  */
-import { type CryptoProvider, initialServerSalt } from '@telets/crypto';
-import { bytesEqual, concatBytes, readInt64LE } from './bytes.js';
+import { bytesEqual, type CryptoProvider, concatBytes, initialServerSalt } from '@telets/crypto';
+import { readInt64LE } from './bytes.js';
 import { SecurityError } from './errors.js';
 
 /** server_salt := substr(new_nonce, 0, 8) XOR substr(server_nonce, 0, 8), as a signed long. */

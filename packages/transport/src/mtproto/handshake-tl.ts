@@ -1,10 +1,30 @@
 /**
- * Wire format of the auth-key exchange messages of mtproto.tl. They are read and written here
- * by hand because their `string` fields (pq, p, q, encrypted_data, dh_prime, g_a, g_b) carry
- * raw bytes, not text; everything is Uint8Array. Decoders check the constructor id and reject
- * trailing bytes; failures are SecurityErrors (nothing from a malformed message is used).
+ * The auth-key exchange messages of mtproto.tl, as the transport's own plain shapes, written and
+ * read by @telets/tl-schema's generated codecs. Decoders check the constructor id before reading
+ * (so `gzip_packed` and the temp/other variants are refused) and reject trailing bytes; failures
+ * are SecurityErrors (nothing from a malformed message is used).
  */
-import { TlReader, TlWriter } from '@telets/tl-schema';
+import {
+  readType_Client_DH_Inner_Data,
+  readType_P_Q_inner_data,
+  readType_ResPQ,
+  readType_Server_DH_inner_data,
+  readType_Server_DH_Params,
+  readType_Set_client_DH_params_answer,
+  type TlByName,
+  TlReader,
+  TlWriter,
+  type TlWriterBase,
+  write_req_DH_params,
+  write_req_pq_multi,
+  write_set_client_DH_params,
+  writeType_Client_DH_Inner_Data,
+  writeType_P_Q_inner_data,
+  writeType_ResPQ,
+  writeType_Server_DH_inner_data,
+  writeType_Server_DH_Params,
+  writeType_Set_client_DH_params_answer,
+} from '@telets/tl-schema';
 import { SecurityError } from './errors.js';
 
 export const HANDSHAKE_IDS = {
@@ -86,152 +106,176 @@ export interface DhGen {
   newNonceHash: Uint8Array;
 }
 
-/** Reads one message; `exact` rejects trailing bytes. TL errors become SecurityErrors. */
+interface Expected {
+  /** The constructor ids accepted. */
+  ids: readonly number[];
+  /** How the message is named in errors. */
+  what: string;
+  /** How the expected constructor is named when another one arrives. */
+  expectedName: string;
+  /** Whether bytes after the message are an error (false where RSA/AES padding follows). */
+  isExact: boolean;
+}
+
+/** Reads one message with tl-schema's `read`; returns it and how many bytes it spans. */
 function parse<T>(
   body: Uint8Array,
-  what: string,
-  exact: boolean,
-  read: (r: TlReader, id: number) => T,
-): T {
+  expected: Expected,
+  read: (r: TlReader) => T,
+): { value: T; length: number } {
+  const { what } = expected;
+  const id = handshakeIdOf(body);
+  if (id === -1) throw new SecurityError('handshake', `malformed ${what}`);
+  if (!expected.ids.includes(id)) {
+    throw new SecurityError(
+      'handshake',
+      `expected ${expected.expectedName}, got constructor 0x${id.toString(16)}`,
+    );
+  }
   const reader = new TlReader(body);
   let value: T;
   try {
-    value = read(reader, reader.uint());
+    value = read(reader);
   } catch (error) {
-    if (error instanceof SecurityError) throw error;
     throw new SecurityError('handshake', `malformed ${what}`, { cause: error });
   }
-  if (exact && reader.remaining() !== 0) {
+  if (expected.isExact && reader.remaining() !== 0) {
     throw new SecurityError('handshake', `trailing bytes after ${what}`);
   }
-  return value;
+  return { value, length: reader.offset };
 }
 
-function expectId(id: number, expected: number, what: string): void {
-  if (id !== expected) {
-    throw new SecurityError('handshake', `expected ${what}, got constructor 0x${id.toString(16)}`);
-  }
+/** Reads a request object (tl-schema has no per-function readers); its id was checked. */
+function readRequest<
+  N extends 'req_pq' | 'req_pq_multi' | 'req_DH_params' | 'set_client_DH_params',
+>(r: TlReader): TlByName[N] {
+  return r.object() as TlByName[N];
+}
+
+function write<T>(writeObject: (w: TlWriterBase, o: T) => void, object: T): Uint8Array {
+  const w = new TlWriter();
+  writeObject(w, object);
+  return w.finish();
 }
 
 export function encodeReqPqMulti(nonce: Uint8Array): Uint8Array {
-  return new TlWriter().uint(HANDSHAKE_IDS.reqPqMulti).int128(nonce).finish();
+  return write(write_req_pq_multi, { _: 'req_pq_multi', nonce });
 }
 
 /** Accepts req_pq_multi and the older req_pq. */
 export function decodeReqPq(body: Uint8Array): { nonce: Uint8Array } {
-  return parse(body, 'req_pq_multi', true, (r, id) => {
-    if (id !== HANDSHAKE_IDS.reqPqMulti && id !== HANDSHAKE_IDS.reqPq)
-      expectId(id, HANDSHAKE_IDS.reqPqMulti, 'req_pq_multi');
-    return { nonce: r.int128() };
-  });
+  const expected = {
+    ids: [HANDSHAKE_IDS.reqPqMulti, HANDSHAKE_IDS.reqPq],
+    what: 'req_pq_multi',
+    expectedName: 'req_pq_multi',
+    isExact: true,
+  };
+  const { nonce } = parse(body, expected, readRequest<'req_pq' | 'req_pq_multi'>).value;
+  return { nonce };
 }
 
 export function encodeResPq(value: ResPq): Uint8Array {
-  const w = new TlWriter().uint(HANDSHAKE_IDS.resPq).int128(value.nonce).int128(value.serverNonce);
-  w.bytes(value.pq).uint(HANDSHAKE_IDS.vector).int(value.fingerprints.length);
-  for (const fingerprint of value.fingerprints) w.long(fingerprint);
-  return w.finish();
-}
-
-export function decodeResPq(body: Uint8Array): ResPq {
-  return parse(body, 'resPQ', true, (r, id) => {
-    expectId(id, HANDSHAKE_IDS.resPq, 'resPQ');
-    const nonce = r.int128();
-    const serverNonce = r.int128();
-    const pq = r.bytes();
-    expectId(r.uint(), HANDSHAKE_IDS.vector, 'Vector<long>');
-    const count = r.int();
-    if (count < 0 || count * 8 > r.remaining())
-      throw new SecurityError('handshake', 'bad fingerprint count');
-    const fingerprints: bigint[] = [];
-    for (let i = 0; i < count; i++) fingerprints.push(r.long());
-    return { nonce, serverNonce, pq, fingerprints };
+  const { nonce, serverNonce, pq, fingerprints } = value;
+  return write(writeType_ResPQ, {
+    _: 'resPQ',
+    nonce,
+    serverNonce,
+    pq,
+    serverPublicKeyFingerprints: fingerprints,
   });
 }
 
+export function decodeResPq(body: Uint8Array): ResPq {
+  const expected = {
+    ids: [HANDSHAKE_IDS.resPq],
+    what: 'resPQ',
+    expectedName: 'resPQ',
+    isExact: true,
+  };
+  const { nonce, serverNonce, pq, serverPublicKeyFingerprints } = parse(
+    body,
+    expected,
+    readType_ResPQ,
+  ).value;
+  return { nonce, serverNonce, pq, fingerprints: serverPublicKeyFingerprints };
+}
+
 export function encodePqInnerData(value: PqInnerData): Uint8Array {
-  const w = new TlWriter().uint(
-    value.dc === undefined ? HANDSHAKE_IDS.pqInnerData : HANDSHAKE_IDS.pqInnerDataDc,
+  const { dc, pq, p, q, nonce, serverNonce, newNonce } = value;
+  const fields = { pq, p, q, nonce, serverNonce, newNonce };
+  return write(
+    writeType_P_Q_inner_data,
+    dc === undefined
+      ? { _: 'p_q_inner_data', ...fields }
+      : { _: 'p_q_inner_data_dc', ...fields, dc },
   );
-  w.bytes(value.pq).bytes(value.p).bytes(value.q);
-  w.int128(value.nonce).int128(value.serverNonce).int256(value.newNonce);
-  if (value.dc !== undefined) w.int(value.dc);
-  return w.finish();
 }
 
 /** Reads p_q_inner_data(_dc) from the start of `data`; RSA padding may follow it. */
 export function decodePqInnerData(data: Uint8Array): PqInnerData {
-  return parse(data, 'p_q_inner_data', false, (r, id) => {
-    if (id !== HANDSHAKE_IDS.pqInnerDataDc && id !== HANDSHAKE_IDS.pqInnerData) {
-      expectId(id, HANDSHAKE_IDS.pqInnerDataDc, 'p_q_inner_data_dc');
-    }
-    const pq = r.bytes();
-    const p = r.bytes();
-    const q = r.bytes();
-    const nonce = r.int128();
-    const serverNonce = r.int128();
-    const newNonce = r.int256();
-    const dc = id === HANDSHAKE_IDS.pqInnerDataDc ? r.int() : undefined;
-    return { dc, pq, p, q, nonce, serverNonce, newNonce };
-  });
+  const expected = {
+    ids: [HANDSHAKE_IDS.pqInnerDataDc, HANDSHAKE_IDS.pqInnerData],
+    what: 'p_q_inner_data',
+    expectedName: 'p_q_inner_data_dc',
+    isExact: false,
+  };
+  const inner = parse(data, expected, readType_P_Q_inner_data).value;
+  const { pq, p, q, nonce, serverNonce, newNonce } = inner;
+  const dc = inner._ === 'p_q_inner_data_dc' ? inner.dc : undefined;
+  return { dc, pq, p, q, nonce, serverNonce, newNonce };
 }
 
 export function encodeReqDhParams(value: ReqDhParams): Uint8Array {
-  return new TlWriter()
-    .uint(HANDSHAKE_IDS.reqDhParams)
-    .int128(value.nonce)
-    .int128(value.serverNonce)
-    .bytes(value.p)
-    .bytes(value.q)
-    .long(value.fingerprint)
-    .bytes(value.encryptedData)
-    .finish();
+  const { nonce, serverNonce, p, q, fingerprint, encryptedData } = value;
+  return write(write_req_DH_params, {
+    _: 'req_DH_params',
+    nonce,
+    serverNonce,
+    p,
+    q,
+    publicKeyFingerprint: fingerprint,
+    encryptedData,
+  });
 }
 
 export function decodeReqDhParams(body: Uint8Array): ReqDhParams {
-  return parse(body, 'req_DH_params', true, (r, id) => {
-    expectId(id, HANDSHAKE_IDS.reqDhParams, 'req_DH_params');
-    return {
-      nonce: r.int128(),
-      serverNonce: r.int128(),
-      p: r.bytes(),
-      q: r.bytes(),
-      fingerprint: r.long(),
-      encryptedData: r.bytes(),
-    };
-  });
+  const expected = {
+    ids: [HANDSHAKE_IDS.reqDhParams],
+    what: 'req_DH_params',
+    expectedName: 'req_DH_params',
+    isExact: true,
+  };
+  const request = parse(body, expected, readRequest<'req_DH_params'>).value;
+  const { nonce, serverNonce, p, q, publicKeyFingerprint, encryptedData } = request;
+  return { nonce, serverNonce, p, q, fingerprint: publicKeyFingerprint, encryptedData };
 }
 
 export function encodeServerDhParams(value: ServerDhParams): Uint8Array {
-  const w = new TlWriter()
-    .uint(value.kind === 'ok' ? HANDSHAKE_IDS.serverDhParamsOk : HANDSHAKE_IDS.serverDhParamsFail)
-    .int128(value.nonce)
-    .int128(value.serverNonce);
-  if (value.kind === 'ok') w.bytes(value.encryptedAnswer);
-  else w.int128(value.newNonceHash);
-  return w.finish();
+  const { nonce, serverNonce } = value;
+  return write(
+    writeType_Server_DH_Params,
+    value.kind === 'ok'
+      ? { _: 'server_DH_params_ok', nonce, serverNonce, encryptedAnswer: value.encryptedAnswer }
+      : { _: 'server_DH_params_fail', nonce, serverNonce, newNonceHash: value.newNonceHash },
+  );
 }
 
 export function decodeServerDhParams(body: Uint8Array): ServerDhParams {
-  return parse(body, 'Server_DH_Params', true, (r, id) => {
-    if (id === HANDSHAKE_IDS.serverDhParamsFail) {
-      return { kind: 'fail', nonce: r.int128(), serverNonce: r.int128(), newNonceHash: r.int128() };
-    }
-    expectId(id, HANDSHAKE_IDS.serverDhParamsOk, 'server_DH_params_ok');
-    return { kind: 'ok', nonce: r.int128(), serverNonce: r.int128(), encryptedAnswer: r.bytes() };
-  });
+  const expected = {
+    ids: [HANDSHAKE_IDS.serverDhParamsFail, HANDSHAKE_IDS.serverDhParamsOk],
+    what: 'Server_DH_Params',
+    expectedName: 'server_DH_params_ok',
+    isExact: true,
+  };
+  const params = parse(body, expected, readType_Server_DH_Params).value;
+  const { nonce, serverNonce } = params;
+  return params._ === 'server_DH_params_fail'
+    ? { kind: 'fail', nonce, serverNonce, newNonceHash: params.newNonceHash }
+    : { kind: 'ok', nonce, serverNonce, encryptedAnswer: params.encryptedAnswer };
 }
 
 export function encodeServerDhInnerData(value: ServerDhInnerData): Uint8Array {
-  return new TlWriter()
-    .uint(HANDSHAKE_IDS.serverDhInnerData)
-    .int128(value.nonce)
-    .int128(value.serverNonce)
-    .int(value.g)
-    .bytes(value.dhPrime)
-    .bytes(value.gA)
-    .int(value.serverTime)
-    .finish();
+  return write(writeType_Server_DH_inner_data, { _: 'server_DH_inner_data', ...value });
 }
 
 /** Reads server_DH_inner_data from the start of `data` (padding may follow). */
@@ -239,31 +283,19 @@ export function decodeServerDhInnerData(data: Uint8Array): {
   value: ServerDhInnerData;
   length: number;
 } {
-  let length = 0;
-  const value = parse(data, 'server_DH_inner_data', false, (r, id) => {
-    expectId(id, HANDSHAKE_IDS.serverDhInnerData, 'server_DH_inner_data');
-    const result = {
-      nonce: r.int128(),
-      serverNonce: r.int128(),
-      g: r.int(),
-      dhPrime: r.bytes(),
-      gA: r.bytes(),
-      serverTime: r.int(),
-    };
-    length = r.offset;
-    return result;
-  });
-  return { value, length };
+  const expected = {
+    ids: [HANDSHAKE_IDS.serverDhInnerData],
+    what: 'server_DH_inner_data',
+    expectedName: 'server_DH_inner_data',
+    isExact: false,
+  };
+  const { value, length } = parse(data, expected, readType_Server_DH_inner_data);
+  const { nonce, serverNonce, g, dhPrime, gA, serverTime } = value;
+  return { value: { nonce, serverNonce, g, dhPrime, gA, serverTime }, length };
 }
 
 export function encodeClientDhInnerData(value: ClientDhInnerData): Uint8Array {
-  return new TlWriter()
-    .uint(HANDSHAKE_IDS.clientDhInnerData)
-    .int128(value.nonce)
-    .int128(value.serverNonce)
-    .long(value.retryId)
-    .bytes(value.gB)
-    .finish();
+  return write(writeType_Client_DH_Inner_Data, { _: 'client_DH_inner_data', ...value });
 }
 
 /** Reads client_DH_inner_data from the start of `data` (padding may follow). */
@@ -271,58 +303,61 @@ export function decodeClientDhInnerData(data: Uint8Array): {
   value: ClientDhInnerData;
   length: number;
 } {
-  let length = 0;
-  const value = parse(data, 'client_DH_inner_data', false, (r, id) => {
-    expectId(id, HANDSHAKE_IDS.clientDhInnerData, 'client_DH_inner_data');
-    const result = { nonce: r.int128(), serverNonce: r.int128(), retryId: r.long(), gB: r.bytes() };
-    length = r.offset;
-    return result;
-  });
-  return { value, length };
+  const expected = {
+    ids: [HANDSHAKE_IDS.clientDhInnerData],
+    what: 'client_DH_inner_data',
+    expectedName: 'client_DH_inner_data',
+    isExact: false,
+  };
+  const { value, length } = parse(data, expected, readType_Client_DH_Inner_Data);
+  const { nonce, serverNonce, retryId, gB } = value;
+  return { value: { nonce, serverNonce, retryId, gB }, length };
 }
 
 export function encodeSetClientDhParams(value: SetClientDhParams): Uint8Array {
-  return new TlWriter()
-    .uint(HANDSHAKE_IDS.setClientDhParams)
-    .int128(value.nonce)
-    .int128(value.serverNonce)
-    .bytes(value.encryptedData)
-    .finish();
+  return write(write_set_client_DH_params, { _: 'set_client_DH_params', ...value });
 }
 
 export function decodeSetClientDhParams(body: Uint8Array): SetClientDhParams {
-  return parse(body, 'set_client_DH_params', true, (r, id) => {
-    expectId(id, HANDSHAKE_IDS.setClientDhParams, 'set_client_DH_params');
-    return { nonce: r.int128(), serverNonce: r.int128(), encryptedData: r.bytes() };
-  });
+  const expected = {
+    ids: [HANDSHAKE_IDS.setClientDhParams],
+    what: 'set_client_DH_params',
+    expectedName: 'set_client_DH_params',
+    isExact: true,
+  };
+  const request = parse(body, expected, readRequest<'set_client_DH_params'>).value;
+  const { nonce, serverNonce, encryptedData } = request;
+  return { nonce, serverNonce, encryptedData };
 }
 
-const DH_GEN_KINDS: Record<number, DhGen['kind']> = {
-  [HANDSHAKE_IDS.dhGenOk]: 'ok',
-  [HANDSHAKE_IDS.dhGenRetry]: 'retry',
-  [HANDSHAKE_IDS.dhGenFail]: 'fail',
-};
-
 export function encodeDhGen(value: DhGen): Uint8Array {
-  const id = {
-    ok: HANDSHAKE_IDS.dhGenOk,
-    retry: HANDSHAKE_IDS.dhGenRetry,
-    fail: HANDSHAKE_IDS.dhGenFail,
-  }[value.kind];
-  return new TlWriter()
-    .uint(id)
-    .int128(value.nonce)
-    .int128(value.serverNonce)
-    .int128(value.newNonceHash)
-    .finish();
+  const { nonce, serverNonce, newNonceHash } = value;
+  return write(
+    writeType_Set_client_DH_params_answer,
+    value.kind === 'ok'
+      ? { _: 'dh_gen_ok', nonce, serverNonce, newNonceHash1: newNonceHash }
+      : value.kind === 'retry'
+        ? { _: 'dh_gen_retry', nonce, serverNonce, newNonceHash2: newNonceHash }
+        : { _: 'dh_gen_fail', nonce, serverNonce, newNonceHash3: newNonceHash },
+  );
 }
 
 export function decodeDhGen(body: Uint8Array): DhGen {
-  return parse(body, 'Set_client_DH_params_answer', true, (r, id) => {
-    const kind = DH_GEN_KINDS[id];
-    if (kind === undefined) expectId(id, HANDSHAKE_IDS.dhGenOk, 'dh_gen_ok/retry/fail');
-    return { kind, nonce: r.int128(), serverNonce: r.int128(), newNonceHash: r.int128() };
-  });
+  const expected = {
+    ids: [HANDSHAKE_IDS.dhGenOk, HANDSHAKE_IDS.dhGenRetry, HANDSHAKE_IDS.dhGenFail],
+    what: 'Set_client_DH_params_answer',
+    expectedName: 'dh_gen_ok/retry/fail',
+    isExact: true,
+  };
+  const answer = parse(body, expected, readType_Set_client_DH_params_answer).value;
+  const { nonce, serverNonce } = answer;
+  if (answer._ === 'dh_gen_ok') {
+    return { kind: 'ok', nonce, serverNonce, newNonceHash: answer.newNonceHash1 };
+  }
+  if (answer._ === 'dh_gen_retry') {
+    return { kind: 'retry', nonce, serverNonce, newNonceHash: answer.newNonceHash2 };
+  }
+  return { kind: 'fail', nonce, serverNonce, newNonceHash: answer.newNonceHash3 };
 }
 
 /** Constructor id at the start of a handshake body (to dispatch on), or -1. */

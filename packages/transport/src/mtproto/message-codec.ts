@@ -3,7 +3,7 @@
  * `gzip_packed`, plus constructor ids of the service messages the layer dispatches on. Shared by
  * the client and the server role.
  */
-import { gunzip, gzip, TlReader, TlWriter } from '@telets/tl-schema';
+import { gunzip, gzip, TlReader, TlWriter, writeType_MsgsStateInfo } from '@telets/tl-schema';
 import { readInt64LE, writeInt64LE } from './bytes.js';
 import { SecurityError } from './errors.js';
 
@@ -178,7 +178,9 @@ export const SERVICE_MESSAGE_IDS: ReadonlySet<number> = new Set<number>([
   ID.httpWait,
 ]);
 
-/** msgs_state_info: one status byte per asked msg_id (its `info` is raw bytes in a TL string). */
+/** msgs_state_info: one status byte per asked msg_id. */
 export function encodeMsgsStateInfo(reqMsgId: bigint, info: Uint8Array): Uint8Array {
-  return new TlWriter().uint(ID.msgsStateInfo).long(reqMsgId).bytes(info).finish();
+  const w = new TlWriter();
+  writeType_MsgsStateInfo(w, { _: 'msgs_state_info', reqMsgId, info });
+  return w.finish();
 }
