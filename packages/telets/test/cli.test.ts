@@ -64,26 +64,17 @@ describe('telets CLI', () => {
   });
 
   it('login --bot, whoami --json, session export', async () => {
-    world.server.addBot({
-      token: '7654321:AAF3gk5T-lqN2x2c6k7ZgYJbqL9p1x_Qw2E',
-      firstName: 'Cli Bot',
-    });
+    const bot = world.server.addBot({ firstName: 'Cli Bot' });
     const session = join(world.dir, 'cli');
     const args = ['--session', session, ...netArgs()];
     const login = captureIo({ prompter: listPrompter([]) });
-    expect(
-      await runCli(
-        ['login', '--bot', '7654321:AAF3gk5T-lqN2x2c6k7ZgYJbqL9p1x_Qw2E', ...args],
-        login,
-        ENV,
-      ),
-    ).toBe(0);
+    expect(await runCli(['login', '--bot', bot.token, ...args], login, ENV)).toBe(0);
 
     const who = captureIo();
     expect(await runCli(['whoami', '--json', ...args], who, ENV)).toBe(0);
     expect(JSON.parse(who.stdout[0])).toMatchObject({
       signedIn: true,
-      id: '7654321',
+      id: String(bot.id),
       isBot: true,
       firstName: 'Cli Bot',
     });
@@ -93,7 +84,7 @@ describe('telets CLI', () => {
       0,
     );
     const { session: text } = JSON.parse(exported.stdout[0]);
-    expect(decodeStringSession(text).user).toEqual({ id: 7654321n, isBot: true });
+    expect(decodeStringSession(text).user).toEqual({ id: bot.id, isBot: true });
   });
 
   it('whoami on a session that is not signed in says so and fails', async () => {

@@ -1,3 +1,5 @@
+import { TestServerConfigError } from './errors.js';
+
 /** The three client requests of the auth-key handshake. */
 export type HandshakeStep = 'req_pq' | 'req_DH_params' | 'set_client_DH_params';
 
@@ -21,6 +23,11 @@ export interface ResponseRule {
   method?: string;
   /** How many answers the rule applies to (default 1). */
   count?: number;
+}
+
+export interface FloodWaitRule extends ResponseRule {
+  /** The X of FLOOD_WAIT_X. */
+  seconds: number;
 }
 
 interface Armed<T> {
@@ -48,6 +55,7 @@ export class FaultPlan {
   private wrongMsgKeys: Armed<ResponseRule>[] = [];
   private duplicates: Armed<ResponseRule>[] = [];
   private transportErrors: Armed<ResponseRule & { code: number }>[] = [];
+  private floodWaits: Armed<FloodWaitRule>[] = [];
   private stalledReleases: Array<() => void> = [];
 
   /** Close the next connection(s) after N packets or bytes, or at a handshake step. */
@@ -97,7 +105,19 @@ export class FaultPlan {
     this.transportErrors.push({ rule, remaining: rule.count ?? 1 });
   }
 
+  /**
+   * Refuse the next request(s) to a method with 420 FLOOD_WAIT_X before running them: the
+   * counters show them received and failed, never executed.
+   */
+  floodWait(rule: FloodWaitRule): void {
+    if (!Number.isInteger(rule.seconds) || rule.seconds < 0) {
+      throw new TestServerConfigError('floodWait needs whole seconds ≥ 0');
+    }
+    this.floodWaits.push({ rule, remaining: rule.count ?? 1 });
+  }
+
   clear(): void {
+    this.floodWaits = [];
     this.drops = [];
     this.dropOnAnswer = [];
     this.delays = [];
@@ -148,6 +168,10 @@ export class FaultPlan {
 
   takeDuplicate(dcId: number): boolean {
     return take(this.duplicates, dcId, undefined) !== undefined;
+  }
+
+  takeFloodWaitSeconds(dcId: number, method: string): number | undefined {
+    return take(this.floodWaits, dcId, method)?.seconds;
   }
 
   takeTransportError(dcId: number): number | undefined {

@@ -65,7 +65,10 @@ export interface AccountOptions {
 }
 
 export interface BotOptions {
-  /** `<botId>:<secret>`; generated when omitted. */
+  /**
+   * `<botId>:<secret>`; generated when omitted, shaped like BotFather's: the next free id, then
+   * 35 characters of [A-Za-z0-9_-] starting with `AA`.
+   */
   token?: string;
   dcId?: number;
   firstName?: string;
@@ -139,6 +142,18 @@ export interface TestServer {
   restartDc(dcId: number): Promise<void>;
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
+}
+
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+const BOT_SECRET_RANDOM_CHARS = 33;
+
+/**
+ * A secret in BotFather's shape (`AA` + 33 url-safe characters). Hex would do for the server, but
+ * client-side validation rightly reads `<digits>:<32 hex>` as "api id:api hash".
+ */
+function botFatherSecret(random: Uint8Array): string {
+  // 64 symbols, so the low 6 bits of each byte pick one uniformly.
+  return `AA${Array.from(random, (b) => TOKEN_ALPHABET[b & 63]).join('')}`;
 }
 
 function accountInfo(account: Account): AccountInfo {
@@ -245,7 +260,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     addBot(opts = {}) {
       let id: bigint | undefined;
-      let secret = world.randomHex(16);
+      let secret = botFatherSecret(world.randomBytes(BOT_SECRET_RANDOM_CHARS));
       if (opts.token !== undefined) {
         const match = /^(\d{1,19}):([A-Za-z0-9_-]{1,64})$/.exec(opts.token);
         if (!match) throw new TestServerConfigError('a bot token looks like <botId>:<secret>');

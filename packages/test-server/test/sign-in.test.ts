@@ -150,6 +150,30 @@ describe('sign-in flows with a real client', () => {
     expect(auth.user).toMatchObject({ id: 777000n, bot: true, username: 'test_bot' });
   });
 
+  it('generates BotFather-shaped tokens by default, and they sign in', async () => {
+    const first = server.addBot({ dcId: 3 });
+    const second = server.addBot({ dcId: 3 });
+    for (const bot of [first, second]) {
+      expect(bot.token).toMatch(/^\d+:AA[A-Za-z0-9_-]{33}$/);
+      expect(bot.token.startsWith(`${bot.id}:`)).toBe(true);
+      // Not "api id:api hash": a 32-hex secret is what client-side validation refuses.
+      expect(bot.token.split(':')[1]).not.toMatch(/^[0-9a-f]{32}$/);
+    }
+    expect(first.token).not.toBe(second.token);
+    expect(first.id).not.toBe(second.id);
+    const auth = await call(
+      client(3),
+      withLayer({
+        _: 'auth.importBotAuthorization',
+        flags: 0,
+        apiId: TEST_API_ID,
+        apiHash: TEST_API_HASH,
+        botAuthToken: second.token,
+      }),
+    );
+    expect(auth.user).toMatchObject({ id: second.id, bot: true });
+  });
+
   it('carries an authorization to another DC', async () => {
     const home = client(2);
     const auth = await signInByPhone(home, '9996620060', '22222');

@@ -11,12 +11,20 @@ function tokenOf(request: TlObj): Uint8Array {
   return request.token;
 }
 
-/** Where the waiting session stands once its token was accepted: migrate, or signed in. */
+/**
+ * Where the waiting session stands once its token was accepted: migrate, signed in, or (for an
+ * account with two-step verification) 401 SESSION_PASSWORD_NEEDED, after which auth.checkPassword
+ * finishes the sign-in on this auth key, as after auth.signIn.
+ */
 function finishAccepted(ctx: MethodContext, record: LoginTokenRecord, account: Account): TlObj {
   if (account.dcId !== ctx.dcId) {
     return { _: 'auth.loginTokenMigrateTo', dcId: account.dcId, token: record.token };
   }
   ctx.world.loginTokens.delete(record.token);
+  if (account.password) {
+    ctx.authKey.passwordPendingFor = account.id;
+    throw rpc.unauthorized('SESSION_PASSWORD_NEEDED');
+  }
   return { _: 'auth.loginTokenSuccess', authorization: signInAuthKey(ctx, account) };
 }
 

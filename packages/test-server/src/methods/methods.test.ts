@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RpcFailure } from '../errors.js';
 import { fakeProof, fakeWorld } from '../testing-internal/fake-world.js';
 import type { TlObj } from '../tl/object.js';
+import { acceptToken } from './auth-qr.js';
 import { executeRequest } from './execute.js';
 
 function defined<T>(value: T | undefined): T {
@@ -405,6 +406,68 @@ describe('bots, DC transfer and QR login', () => {
     })) as TlObj;
     expect(success._).toBe('auth.loginTokenSuccess');
     expect(onHome.authKey.userId).toBe(phoneSession.authKey.userId);
+  });
+
+  it('asks for the 2FA password after a QR token is accepted, then checkPassword signs in', async () => {
+    const f = fakeWorld();
+    const account = defined(f.world.accounts.findOrCreateTestAccount('9996610031'));
+    account.password = await f.world.makePasswordRecord('hunter2', 'qr hint');
+    const phoneSession = f.ctx(1);
+    phoneSession.authKey.userId = account.id;
+    const qr = f.ctx(2);
+    const exportReq = {
+      _: 'auth.exportLoginToken',
+      apiId: 12345,
+      apiHash: app.apiHash,
+      exceptIds: [],
+    };
+    const token = (await call(qr, exportReq)) as TlObj;
+    await call(phoneSession, { _: 'auth.acceptLoginToken', token: token.token });
+    const migrate = (await call(qr, exportReq)) as TlObj;
+    expect(migrate).toMatchObject({ _: 'auth.loginTokenMigrateTo', dcId: 1 });
+
+    const onHome = f.ctx(1);
+    const importReq = { _: 'auth.importLoginToken', token: migrate.token };
+    expect(await rpcError(call(onHome, importReq))).toBe('401 SESSION_PASSWORD_NEEDED');
+    expect(onHome.authKey.userId).toBeUndefined();
+    expect(await rpcError(call(onHome, { _: 'updates.getState' }))).toBe(
+      '401 AUTH_KEY_UNREGISTERED',
+    );
+    // The token is used up: importing it again cannot skip the password.
+    expect(await rpcError(call(onHome, importReq))).toBe('400 AUTH_TOKEN_INVALID');
+
+    const pw = (await call(onHome, { _: 'account.getPassword' })) as TlObj;
+    expect(pw).toMatchObject({ hasPassword: true, hint: 'qr hint' });
+    const A = new Uint8Array(256).fill(3);
+    const check = (m1: Uint8Array): Promise<unknown> =>
+      call(onHome, {
+        _: 'auth.checkPassword',
+        password: { _: 'inputCheckPasswordSRP', srpId: pw.srpId, A, M1: m1 },
+      });
+    expect(await rpcError(check(new Uint8Array(32)))).toBe('400 PASSWORD_HASH_INVALID');
+    expect(onHome.authKey.userId).toBeUndefined();
+    const M1 = fakeProof(defined(account.password).verifier, pw.srpB as Uint8Array, A);
+    const auth = (await check(M1)) as TlObj;
+    expect(auth._).toBe('auth.authorization');
+    expect(onHome.authKey.userId).toBe(account.id);
+  });
+
+  it('answers SESSION_PASSWORD_NEEDED to the exporting session itself when no DC change is needed', async () => {
+    const f = fakeWorld();
+    const account = defined(f.world.accounts.findOrCreateTestAccount('9996620032'));
+    account.password = await f.world.makePasswordRecord('pw', '');
+    const qr = f.ctx(2);
+    const exportReq = {
+      _: 'auth.exportLoginToken',
+      apiId: 12345,
+      apiHash: app.apiHash,
+      exceptIds: [],
+    };
+    const token = (await call(qr, exportReq)) as TlObj;
+    acceptToken(f.world, token.token as Uint8Array, account);
+    expect(await rpcError(call(qr, exportReq))).toBe('401 SESSION_PASSWORD_NEEDED');
+    expect(qr.authKey.passwordPendingFor).toBe(account.id);
+    expect(qr.authKey.userId).toBeUndefined();
   });
 
   it('expires QR tokens', async () => {

@@ -43,6 +43,7 @@ export class HandshakeDriver {
 
   /** Feeds one packet; returns the result once the key exists. Throws on any failure. */
   receive(packet: Uint8Array): HandshakeResult | undefined {
+    this.options.timers.clear('handshake-step');
     const step = this.handshake.receive(decodePlainMessage(packet).body);
     if (step.type === 'done') return step.result;
     this.sendBody(step.body);

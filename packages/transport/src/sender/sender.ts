@@ -25,6 +25,7 @@ import {
 import type { HandshakeResult } from '../mtproto/handshake-client.js';
 import { isPlainPacket } from '../mtproto/plain-message.js';
 import { ReconnectPolicy } from './backoff.js';
+import { ConnectionAttempt } from './connection-attempt.js';
 import { Emitter } from './emitter.js';
 import { HandshakeDriver } from './handshake-driver.js';
 import { LivenessMonitor } from './liveness.js';
@@ -49,9 +50,7 @@ export class Sender {
   private serverSalt: bigint | undefined;
   private timeOffsetSeconds: number;
   private session: ClientSession | undefined;
-  private connection: SenderConnection | undefined;
-  private unsubscribe: (() => void)[] = [];
-  private connectAbort: AbortController | undefined;
+  private attempt: ConnectionAttempt | undefined;
   private handshake: HandshakeDriver | undefined;
   private generation = 0;
   private nextKey = 1;
@@ -181,30 +180,26 @@ export class Sender {
       this.onAttemptFailed(generation, asError(error));
       return;
     }
-    this.connection = connection;
-    const abort = new AbortController();
-    this.connectAbort = abort;
-    this.unsubscribe = [
-      toUnsubscribe(connection.onPacket((packet) => this.onPacket(generation, packet))),
-      toUnsubscribe(connection.onClose((reason) => this.onConnectionLost(generation, reason))),
-    ];
-    Promise.resolve()
-      .then(() => connection.connect(abort.signal))
-      .then(
-        () => {
-          if (generation !== this.generation) return;
-          try {
-            this.onTransportOpen(generation);
-          } catch (error) {
-            this.dropConnection(asError(error));
-          }
-        },
-        (error: unknown) => this.onAttemptFailed(generation, asError(error)),
-      );
+    const attempt = new ConnectionAttempt(connection, {
+      onPacket: (packet) => this.onPacket(generation, packet),
+      onClose: (reason) => this.onConnectionLost(generation, reason),
+    });
+    this.attempt = attempt;
+    attempt.open().then(
+      () => {
+        if (generation !== this.generation) return;
+        try {
+          this.onTransportOpen(generation);
+        } catch (error) {
+          this.dropConnection(asError(error));
+        }
+      },
+      (error: unknown) => this.onAttemptFailed(generation, asError(error)),
+    );
   }
 
   private onTransportOpen(generation: number): void {
-    this.connectAbort = undefined;
+    this.attempt?.markOpen();
     this.liveness.reset(this.scheduler.now());
     if (this.authKeyValue) {
       this.becomeReady(false);
@@ -215,36 +210,25 @@ export class Sender {
       this.shutDown(new HandshakeError('no auth key and no RSA keys to create one'));
       return;
     }
-    const driver = new HandshakeDriver(
-      {
-        crypto: this.options.crypto,
-        rsaKeys: this.options.rsaKeys,
-        dcId: this.options.dcId,
-        random: this.options.random,
-        nowMs: () => this.scheduler.now(),
+    this.handshake = new HandshakeDriver({
+      crypto: this.options.crypto,
+      rsaKeys: this.options.rsaKeys,
+      dcId: this.options.dcId,
+      random: this.options.random,
+      nowMs: () => this.scheduler.now(),
+      timers: this.timers,
+      stallTimeoutMs: this.options.stallTimeoutMs ?? 10_000,
+      timeoutMs: this.options.handshakeTimeoutMs ?? 30_000,
+      send: (packet) => this.attempt?.connection.send(packet),
+      onTimeout: (error) => {
+        if (generation === this.generation) this.dropConnection(error);
       },
-      (packet) => {
-        this.connection?.send(packet);
-        // Each step must be answered like any request: silence for stallTimeoutMs is a dead link.
-        const stallMs = this.options.stallTimeoutMs ?? 10_000;
-        this.timers.set('handshake-step', stallMs, () => {
-          if (generation === this.generation)
-            this.dropConnection(new ConnectionStalledError(stallMs));
-        });
-      },
-    );
-    this.handshake = driver;
-    this.timers.set('handshake', this.options.handshakeTimeoutMs ?? 30_000, () => {
-      if (generation === this.generation) {
-        this.dropConnection(new HandshakeError('the auth key exchange timed out'));
-      }
     });
-    driver.start();
+    this.handshake.start();
   }
 
   private async onHandshakeDone(generation: number, result: HandshakeResult): Promise<void> {
-    this.timers.clear('handshake');
-    this.timers.clear('handshake-step');
+    this.handshake?.dispose();
     this.handshake = undefined;
     this.authKeyValue = result.authKey;
     this.serverSalt = result.serverSalt;
@@ -329,20 +313,11 @@ export class Sender {
 
   private teardownConnection(): void {
     this.generation++;
-    for (const unsubscribe of this.unsubscribe) unsubscribe();
-    this.unsubscribe = [];
-    this.connectAbort?.abort(new SenderClosedError('connection attempt cancelled'));
-    this.connectAbort = undefined;
-    const connection = this.connection;
-    this.connection = undefined;
-    try {
-      connection?.close();
-    } catch {
-      // The connection is being discarded either way.
-    }
+    const attempt = this.attempt;
+    this.attempt = undefined;
+    attempt?.dispose();
+    this.handshake?.dispose();
     this.handshake = undefined;
-    this.timers.clear('handshake');
-    this.timers.clear('handshake-step');
     this.timers.clear('tick');
     this.timers.clear('ack');
     // Pings belong to one connection; a new one gets its own.
@@ -398,7 +373,6 @@ export class Sender {
   }
 
   private onHandshakePacket(generation: number, packet: Uint8Array): void {
-    this.timers.clear('handshake-step');
     try {
       const result = this.handshake?.receive(packet);
       if (result) void this.onHandshakeDone(generation, result);
@@ -472,10 +446,11 @@ export class Sender {
   private flush(): void {
     this.timers.clear('ack');
     const session = this.session;
-    if (this.stateValue !== 'connected' || !session || !this.connection) return;
+    const connection = this.attempt?.connection;
+    if (this.stateValue !== 'connected' || !session || !connection) return;
     try {
       for (let packet = session.nextPacket(); packet; packet = session.nextPacket()) {
-        this.connection.send(packet.packet);
+        connection.send(packet.packet);
         this.liveness.onSent(this.scheduler.now(), this.isOwed());
       }
     } catch (error) {
@@ -532,10 +507,6 @@ const readAnyResult = readResult as (request: TlFunction, data: Uint8Array) => u
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new MtprotoError(String(error));
-}
-
-function toUnsubscribe(value: unknown): () => void {
-  return typeof value === 'function' ? (value as () => void) : () => {};
 }
 
 function readUint32(bytes: Uint8Array): number {
