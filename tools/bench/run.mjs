@@ -5,12 +5,22 @@
 //   npm run bench -- --only=crypto,tl,session,net,cost
 //   npm run bench -- --per-area   # also run the per-area telets-only benchmarks (tl.mjs, ...)
 //   npm run bench -- --render     # rewrite results/latest.md from results/latest.json
+//   npm run bench -- --no-build   # use the telets dist as it is, even when older than src
 // Every case runs in a fresh process per library, self-checks against a reference before timing,
 // warms up, and is repeated over rounds with the libraries' order rotated each round (interleaved,
 // so load on the machine hits all alike). Writes results/latest.md and results/*.json.
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,10 +131,29 @@ const DIST = [
   'telets',
   'test-server',
 ];
+/** Newest modification time (ms) of the files under `dir`, 0 when it does not exist. */
+function newestMtimeMs(dir) {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtimeMs(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
 function ensureBuilt() {
-  const missing = DIST.filter((p) => !existsSync(join(ROOT, 'packages', p, 'dist', 'index.js')));
-  if (!missing.length) return;
-  log(`dist missing for ${missing.join(', ')}: npx nx run-many -t build (once)`);
+  if (args.includes('--no-build')) return;
+  // A dist that is missing, or older than its sources, would measure code that is not there.
+  const stale = DIST.filter((p) => {
+    const index = join(ROOT, 'packages', p, 'dist', 'index.js');
+    return (
+      !existsSync(index) ||
+      statSync(index).mtimeMs < newestMtimeMs(join(ROOT, 'packages', p, 'src'))
+    );
+  });
+  if (!stale.length) return;
+  log(`dist missing or older than src for ${stale.join(', ')}: npx nx run-many -t build (once)`);
   spawnSync('npx', ['nx', 'run-many', '-t', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 

@@ -31,6 +31,58 @@ describe('failure paths', () => {
     expect(world.server.counters.get('auth.sendCode')).toMatchObject({ received: 2, failed: 1 });
   });
 
+  it('FLOOD_WAIT below the threshold is slept through and the request sent once more', async () => {
+    world = await startWorld();
+    await using client = await world
+      .client(new MemorySession(), { floodSleepThresholdSeconds: 5 })
+      .connect();
+    world.server.counters.reset();
+    world.server.faults.floodWait({ method: 'help.getConfig', seconds: 1 });
+    const config = await client.invoke({ _: 'help.getConfig' });
+    expect(config._).toBe('config');
+    expect(world.server.counters.get('help.getConfig')).toMatchObject({
+      received: 2,
+      executed: 1,
+      failed: 1,
+    });
+    expect(world.logLines.some((l) => /FLOOD_WAIT of 1 s on help\.getConfig/.test(l))).toBe(true);
+  });
+
+  it('FLOOD_WAIT above the threshold: FloodWaitError with its seconds, not retried', async () => {
+    world = await startWorld();
+    await using client = await world
+      .client(new MemorySession(), { floodSleepThresholdSeconds: 1 })
+      .connect();
+    world.server.counters.reset();
+    world.server.faults.floodWait({ method: 'help.getConfig', seconds: 2 });
+    const error = await client.invoke({ _: 'help.getConfig' }).catch((e) => e);
+    expect(error).toBeInstanceOf(errors.FloodWaitError);
+    expect(error.seconds).toBe(2);
+    expect(error.request).toBe('help.getConfig');
+    expect(world.server.counters.get('help.getConfig')).toMatchObject({
+      received: 1,
+      executed: 0,
+    });
+    // The fault was one-shot: the next call is served.
+    expect((await client.invoke({ _: 'help.getConfig' }))._).toBe('config');
+  });
+
+  it('auth.sendCode under FLOOD_WAIT is never retried, even below the threshold', async () => {
+    world = await startWorld();
+    await using client = await world
+      .client(new MemorySession(), { floodSleepThresholdSeconds: 60 })
+      .connect();
+    world.server.faults.floodWait({ method: 'auth.sendCode', seconds: 1 });
+    const error = await client.requestLoginCode('9996620013').catch((e) => e);
+    expect(error).toBeInstanceOf(errors.FloodWaitError);
+    expect(error.seconds).toBe(1);
+    expect(world.server.counters.get('auth.sendCode')).toMatchObject({
+      received: 1,
+      executed: 0,
+      failed: 1,
+    });
+  });
+
   it('logged out by the server: LoggedOutError, a loggedOut event, the session signed out, no loop', async () => {
     world = await startWorld();
     const storage = new MemorySession();

@@ -110,6 +110,34 @@ describe('the seed story', () => {
     expect(await client.isAuthorized()).toBe(true);
   });
 
+  it('QR login with 2FA: accepted elsewhere, PasswordToken, then checkPassword (via migration)', async () => {
+    const phone = '9996610041';
+    await world.server.addAccount({ phone, password: 'qr-secret', hint: 'qr hint' });
+    const storage = new MemorySession();
+    await using client = await world.client(storage).connect();
+    expect(client.homeDcId()).toBe(2);
+    const result = await client.qrLogin({
+      onToken: ({ token }) => world.server.acceptLoginToken(token, phone),
+    });
+    expect(result).toBeInstanceOf(PasswordToken);
+    const passwordToken = result as PasswordToken;
+    expect(passwordToken.hint).toBe('qr hint');
+    // The QR login moved the client to the account's DC; the password is still owed there.
+    expect(client.homeDcId()).toBe(1);
+    expect(await client.isAuthorized()).toBe(false);
+    await expect(client.checkPassword(passwordToken, 'qr-wrong')).rejects.toBeInstanceOf(
+      errors.PasswordInvalidError,
+    );
+    const user = await client.checkPassword(passwordToken, 'qr-secret');
+    expect(user.phone).toBe(phone);
+    expect(await client.isAuthorized()).toBe(true);
+    expect(((await storage.load()) as Session).user?.id).toBe(user.id);
+    expect(world.server.counters.get('auth.importLoginToken')).toMatchObject({
+      executed: 1,
+      failed: 1,
+    });
+  });
+
   it('a request sent to another DC carries the exported authorisation there', async () => {
     await using client = await world.client(new MemorySession()).connect();
     const user = (await codeSignIn(client, '9996620009', '22222')) as User;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TestServerConfigError } from './errors.js';
 import { FaultPlan } from './faults.js';
 
 describe('fault plan', () => {
@@ -47,5 +48,22 @@ describe('fault plan', () => {
     f.delayAnswers({ method: 'help.getConfig', delayMs: 250 });
     expect(f.takeTransportError(3)).toBe(-404);
     expect(f.takeDelayMs(1, 'help.getConfig')).toBe(250);
+  });
+
+  it('arms flood waits per method and DC, N times, with whole seconds only', () => {
+    const f = new FaultPlan();
+    f.floodWait({ method: 'help.getConfig', seconds: 2, count: 2 });
+    f.floodWait({ dcId: 3, seconds: 7 });
+    expect(f.takeFloodWaitSeconds(1, 'help.getNearestDc')).toBeUndefined();
+    expect(f.takeFloodWaitSeconds(1, 'help.getConfig')).toBe(2);
+    expect(f.takeFloodWaitSeconds(2, 'help.getConfig')).toBe(2);
+    expect(f.takeFloodWaitSeconds(2, 'help.getConfig')).toBeUndefined();
+    expect(f.takeFloodWaitSeconds(3, 'anything')).toBe(7);
+    expect(f.takeFloodWaitSeconds(3, 'anything')).toBeUndefined();
+    expect(() => f.floodWait({ seconds: 1.5 })).toThrow(TestServerConfigError);
+    expect(() => f.floodWait({ seconds: -1 })).toThrow(TestServerConfigError);
+    f.floodWait({ seconds: 1 });
+    f.clear();
+    expect(f.takeFloodWaitSeconds(1, 'x')).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ export { RpcFailure, TestServerConfigError, TestServerError } from './errors.js'
 export {
   type DropRule,
   FaultPlan,
+  type FloodWaitRule,
   type HandshakeStep,
   type ResponseRule,
 } from './faults.js';

@@ -32,7 +32,10 @@ export interface TestServerOptions {
   rsaPrivateKeyPem?: string;
   /** Allowed api_id/api_hash pairs (default: DEFAULT_TEST_APP). */
   apps?: readonly AppCredentials[];
-  /** Flood limits per method, counted per phone: auth.sendCode, auth.signIn, auth.checkPassword. */
+  /**
+   * Flood limits per method: auth.sendCode, auth.signIn and auth.checkPassword count per phone,
+   * any other method per caller (signed-in user, else auth key). Over the limit: FLOOD_WAIT_X.
+   */
   floodLimits?: Readonly<Record<string, FloodLimit>>;
   codeTtlMs?: number;
   srpTtlMs?: number;
@@ -131,6 +134,7 @@ export interface TestServer {
   revokeSessions(phone: string, reason?: 'SESSION_REVOKED' | 'AUTH_KEY_UNREGISTERED'): number;
   /** Forgets every auth key of a DC: clients then get transport error -404. */
   forgetAuthKeys(dcId: number): number;
+  /** Sets (or with undefined removes) the flood limit of any method; see `floodLimits`. */
   setFloodLimit(method: string, limit: FloodLimit | undefined): void;
   /** How many auth keys a DC holds. */
   authKeyCount(dcId: number): number;

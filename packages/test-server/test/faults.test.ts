@@ -211,4 +211,44 @@ describe('fault injection', () => {
       server.setFloodLimit('auth.sendCode', undefined);
     }
   });
+
+  it('injects FLOOD_WAIT_X on any method: refused, not executed, then served again', async () => {
+    const c = client(2);
+    await call(c, withLayer({ _: 'help.getNearestDc' }));
+    server.counters.reset();
+    server.faults.floodWait({ dcId: 2, method: 'help.getConfig', seconds: 2 });
+    const error = await call(c, { _: 'help.getConfig' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RpcError);
+    expect((error as RpcError).code).toBe(420);
+    expect((error as RpcError).name).toBe('FLOOD_WAIT');
+    expect((error as RpcError).value).toBe(2);
+    expect(server.counters.get('help.getConfig')).toEqual({
+      received: 1,
+      executed: 0,
+      replayed: 0,
+      failed: 1,
+    });
+    expect((await call(c, { _: 'help.getConfig' }))._).toBe('config');
+    expect(server.counters.get('help.getConfig')).toMatchObject({ received: 2, executed: 1 });
+  });
+
+  it('applies setFloodLimit to any method, per caller, without executing refusals', async () => {
+    const c = client(2);
+    await call(c, withLayer({ _: 'help.getNearestDc' }));
+    server.counters.reset();
+    server.setFloodLimit('help.getNearestDc', { maxRequests: 1, windowMs: 60_000 });
+    try {
+      await call(c, { _: 'help.getNearestDc' });
+      const error = await call(c, { _: 'help.getNearestDc' }).catch((e: unknown) => e);
+      expect((error as RpcError).name).toBe('FLOOD_WAIT');
+      expect((error as RpcError).value).toBe(60);
+      expect(server.counters.get('help.getNearestDc')).toMatchObject({
+        received: 2,
+        executed: 1,
+        failed: 1,
+      });
+    } finally {
+      server.setFloodLimit('help.getNearestDc', undefined);
+    }
+  });
 });

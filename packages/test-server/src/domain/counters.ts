@@ -2,7 +2,7 @@
 export interface MethodCount {
   /** Requests that arrived (including resends of an already executed msg_id). */
   received: number;
-  /** Times the handler actually ran. */
+  /** Times the request was carried out (not counting refusals with FLOOD_WAIT_X). */
   executed: number;
   /** Resends answered from the cache of recent results without running the handler. */
   replayed: number;

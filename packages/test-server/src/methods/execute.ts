@@ -14,6 +14,9 @@ const WRAPPERS = new Set([
   'invokeWithMessagesRange',
 ]);
 
+/** Methods whose handlers apply their flood limit per phone number themselves. */
+const PER_PHONE_FLOOD = new Set(['auth.sendCode', 'auth.signIn', 'auth.checkPassword']);
+
 /** The innermost method of a request: the name counters and logs use and whose result type applies. */
 export function innermostMethod(request: TlObj): TlObj {
   let current = request;
@@ -47,6 +50,12 @@ export async function executeRequest(ctx: MethodContext, request: TlObj): Promis
     if (!entry) throw rpc.badRequest('INPUT_METHOD_INVALID');
     if (entry.needsAuthorization && ctx.authKey.userId === undefined) {
       throw rpc.unauthorized(ctx.authKey.revokedWith ?? 'AUTH_KEY_UNREGISTERED');
+    }
+    if (!PER_PHONE_FLOOD.has(current._)) {
+      // Other methods are limited per caller: the signed-in user, else the auth key.
+      const caller =
+        ctx.authKey.userId === undefined ? `key ${ctx.authKey.id}` : `user ${ctx.authKey.userId}`;
+      ctx.world.flood.check(current._, caller, ctx.world.nowMs());
     }
     const value = await entry.handler(ctx, current);
     return { method, isOk: true, value };

@@ -180,6 +180,24 @@ describe('phone sign-in', () => {
     await call(f.ctx(2), sendCode('9996620005'));
   });
 
+  it('limits any other method per caller with FLOOD_WAIT_X', async () => {
+    const f = fakeWorld({
+      floodLimits: { 'help.getNearestDc': { maxRequests: 1, windowMs: 2_000 } },
+    });
+    const first = f.ctx(2);
+    const second = f.ctx(2);
+    const nearest = { _: 'help.getNearestDc' };
+    await call(first, nearest);
+    expect(await rpcError(call(first, nearest))).toBe('420 FLOOD_WAIT_2');
+    // Another auth key has its own budget; unlimited methods are untouched.
+    await call(second, nearest);
+    await call(first, { _: 'help.getConfig' });
+    f.clock.ms += 2_000;
+    await call(first, nearest);
+    f.world.flood.setLimit('help.getNearestDc', undefined);
+    await call(first, nearest);
+  });
+
   it('logs out and then answers 401 AUTH_KEY_UNREGISTERED', async () => {
     const f = fakeWorld();
     const ctx = f.ctx(2);

@@ -7,6 +7,7 @@ import type { MessageScope } from './scope.js';
 import { ID, peekId, readInt32 } from './wire.js';
 
 const GZIP_THRESHOLD_BYTES = 512;
+const FLOOD_WAIT_CODE = 420;
 
 export type PreparedRpc =
   | {
@@ -115,11 +116,20 @@ export function executeRpc(scope: MessageScope, msgId: bigint, prepared: Prepare
     finish(rpcErrorBytes(406, 'AUTH_KEY_DUPLICATED'), '406 AUTH_KEY_DUPLICATED');
     return;
   }
+  const floodSeconds = host.faults.takeFloodWaitSeconds(dcId, prepared.method);
+  if (floodSeconds !== undefined) {
+    counters.failed(prepared.method);
+    finish(rpcErrorBytes(420, `FLOOD_WAIT_${floodSeconds}`), `420 FLOOD_WAIT_${floodSeconds}`);
+    return;
+  }
   session.inFlight.add(msgId);
   const ctx = { world: host.world, dcId, authKey: runtime.record, layer: prepared.codec.layer };
   void executeRequest(ctx, prepared.request)
     .then((outcome) => {
-      counters.executed(prepared.method);
+      // Flood control refuses a request instead of running it, so it does not count as executed.
+      if (outcome.isOk || outcome.error.code !== FLOOD_WAIT_CODE) {
+        counters.executed(prepared.method);
+      }
       if (!outcome.isOk) {
         counters.failed(prepared.method);
         const { code, errorMessage } = outcome.error;

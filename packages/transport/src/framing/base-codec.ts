@@ -6,6 +6,7 @@ import {
   type EncodeOptions,
   type Frame,
   type FrameCodec,
+  packetsOf,
   type TransportKind,
 } from './codec';
 import { BadHeaderError, FrameTooLargeError, TransportCodeError, TransportError } from './errors';
@@ -51,11 +52,7 @@ export abstract class BaseCodec implements FrameCodec {
   }
 
   decode(chunk: Uint8Array): Uint8Array[] {
-    const packets: Uint8Array[] = [];
-    for (const frame of this.decodeFrames(chunk)) {
-      if (frame.type === 'packet') packets.push(frame.payload);
-    }
-    return packets;
+    return packetsOf(this.decodeFrames(chunk));
   }
 
   decodeFrames(chunk: Uint8Array): Frame[] {

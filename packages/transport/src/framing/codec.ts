@@ -27,6 +27,15 @@ export type Frame =
   | { readonly type: 'packet'; readonly payload: Uint8Array; readonly isQuickAckRequested: boolean }
   | { readonly type: 'quickAck'; readonly token: number };
 
+/** The packets among decoded frames (what `decode` returns), quick-acks left out. */
+export function packetsOf(frames: readonly Frame[]): Uint8Array[] {
+  const packets: Uint8Array[] = [];
+  for (const frame of frames) {
+    if (frame.type === 'packet') packets.push(frame.payload);
+  }
+  return packets;
+}
+
 export interface EncodeOptions {
   /** Client role only: ask the server for a quick ack of this packet (not in `full`). */
   readonly isQuickAckRequested?: boolean;

@@ -7,6 +7,7 @@ import {
   type EncodeOptions,
   type Frame,
   type FrameCodec,
+  packetsOf,
   type RandomBytes,
   type TransportKind,
 } from './codec';
@@ -125,11 +126,7 @@ class DetectingServerCodec implements ServerFrameCodec {
   }
 
   decode(chunk: Uint8Array): Uint8Array[] {
-    const packets: Uint8Array[] = [];
-    for (const frame of this.decodeFrames(chunk)) {
-      if (frame.type === 'packet') packets.push(frame.payload);
-    }
-    return packets;
+    return packetsOf(this.decodeFrames(chunk));
   }
 
   decodeFrames(chunk: Uint8Array): Frame[] {

@@ -1,4 +1,5 @@
 import { createCipheriv, randomBytes as nodeRandomBytes } from 'node:crypto';
+import { concatBytes } from '@telets/crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAbridgedCodec } from './abridged';
@@ -33,16 +34,6 @@ function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
   return chunks;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 const variants: { kind: TransportKind; isObfuscated: boolean }[] = [
   { kind: 'abridged', isObfuscated: false },
   { kind: 'intermediate', isObfuscated: false },
@@ -63,9 +54,9 @@ describe('any chunking of the stream yields the same packets', () => {
           (packets, cuts) => {
             const client = createClientCodec({ kind, isObfuscated, createAesCtr, randomBytes });
             const server = createServerCodec({ createAesCtr, randomBytes });
-            const upstream = concat(packets.map((p) => client.encode(p)));
+            const upstream = concatBytes(...packets.map((p) => client.encode(p)));
             const received = split(upstream, cuts).flatMap((chunk) => server.decode(chunk));
-            const downstream = concat(packets.map((p) => server.encode(p)));
+            const downstream = concatBytes(...packets.map((p) => server.encode(p)));
             const replies = split(downstream, cuts).flatMap((chunk) => client.decode(chunk));
             for (const got of [received, replies]) {
               expect(got.length).toBe(packets.length);
@@ -99,8 +90,8 @@ describe('quick-ack tokens interleaved with packets survive any chunking', () =>
             const client = createClientCodec({ kind, isObfuscated, createAesCtr, randomBytes });
             const server = createServerCodec({ createAesCtr, randomBytes });
             server.decode(client.encode(Uint8Array.of(1, 0, 0, 0)));
-            const wire = concat(
-              items.map((item) =>
+            const wire = concatBytes(
+              ...items.map((item) =>
                 'token' in item ? server.encodeQuickAck(item.token) : server.encode(item.payload),
               ),
             );
@@ -195,7 +186,7 @@ describe('random bytes give packets or a typed error, never anything else', () =
       fc.property(fc.array(packetArb, { minLength: 1, maxLength: 3 }), junk, (packets, chunks) => {
         const client = createClientCodec({ kind: 'full' });
         const server = createFullCodec({ role: 'server' });
-        const good = concat(packets.map((p) => client.encode(p)));
+        const good = concatBytes(...packets.map((p) => client.encode(p)));
         const decoded = server.decode(good);
         expect(decoded.length).toBe(packets.length);
         for (const [i, p] of packets.entries()) expect(Buffer.compare(decoded[i], p)).toBe(0);

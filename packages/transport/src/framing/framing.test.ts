@@ -1,3 +1,4 @@
+import { concatBytes } from '@telets/crypto';
 import { describe, expect, it } from 'vitest';
 import { createAbridgedCodec } from './abridged';
 import { crc32 } from './crc32';
@@ -16,16 +17,6 @@ import { createIntermediateCodec, createPaddedIntermediateCodec } from './interm
 // their input is n bytes counting 0, 1, 2, ... (mod 256).
 function counting(n: number): Uint8Array {
   return Uint8Array.from({ length: n }, (_, i) => i & 0xff);
-}
-
-function concat(...parts: ArrayLike<number>[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 function int32LE(value: number): number[] {
@@ -78,7 +69,7 @@ describe('abridged (grammers vectors)', () => {
   it('unpacks two packets sent at once, short and long', () => {
     const server = createAbridgedCodec({ role: 'server' });
     const client = createAbridgedCodec();
-    const stream = concat(client.encode(counting(128)), client.encode(counting(1024)));
+    const stream = concatBytes(client.encode(counting(128)), client.encode(counting(1024)));
     expect(server.decode(stream.subarray(1))).toEqual([counting(128), counting(1024)]);
   });
 
@@ -120,7 +111,7 @@ describe('abridged (grammers vectors)', () => {
 describe('decoding does not alias the caller chunks', () => {
   it('returns copies, and keeps partial frames intact when the caller reuses its buffer', () => {
     const client = createIntermediateCodec();
-    const stream = concat(client.encode(counting(8)), client.encode(counting(8))).subarray(4);
+    const stream = concatBytes(client.encode(counting(8)), client.encode(counting(8))).subarray(4);
     const chunk = Buffer.from(stream.subarray(0, 18));
     const server = createIntermediateCodec({ role: 'server' });
     const [first] = server.decode(chunk);
@@ -147,7 +138,7 @@ describe('intermediate (grammers vectors)', () => {
 
   it('unpacks two packets sent at once', () => {
     const client = createIntermediateCodec();
-    const stream = concat(client.encode(counting(128)), client.encode(counting(128)));
+    const stream = concatBytes(client.encode(counting(128)), client.encode(counting(128)));
     const server = createIntermediateCodec({ role: 'server' });
     expect(server.decode(stream.subarray(4))).toEqual([counting(128), counting(128)]);
   });
@@ -222,7 +213,7 @@ describe('full (grammers vectors)', () => {
 
   it('unpacks two frames sent at once and checks their sequence', () => {
     const sender = createFullCodec();
-    const stream = concat(sender.encode(counting(128)), sender.encode(counting(128)));
+    const stream = concatBytes(sender.encode(counting(128)), sender.encode(counting(128)));
     expect(createFullCodec({ role: 'server' }).decode(stream)).toEqual([
       counting(128),
       counting(128),

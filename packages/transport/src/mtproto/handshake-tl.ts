@@ -111,8 +111,8 @@ interface Expected {
   ids: readonly number[];
   /** How the message is named in errors. */
   what: string;
-  /** How the expected constructor is named when another one arrives. */
-  expectedName: string;
+  /** How the expected constructor is named when another one arrives (default: `what`). */
+  expectedName?: string;
   /** Whether bytes after the message are an error (false where RSA/AES padding follows). */
   isExact: boolean;
 }
@@ -129,7 +129,7 @@ function parse<T>(
   if (!expected.ids.includes(id)) {
     throw new SecurityError(
       'handshake',
-      `expected ${expected.expectedName}, got constructor 0x${id.toString(16)}`,
+      `expected ${expected.expectedName ?? what}, got constructor 0x${id.toString(16)}`,
     );
   }
   const reader = new TlReader(body);
@@ -167,7 +167,6 @@ export function decodeReqPq(body: Uint8Array): { nonce: Uint8Array } {
   const expected = {
     ids: [HANDSHAKE_IDS.reqPqMulti, HANDSHAKE_IDS.reqPq],
     what: 'req_pq_multi',
-    expectedName: 'req_pq_multi',
     isExact: true,
   };
   const { nonce } = parse(body, expected, readRequest<'req_pq' | 'req_pq_multi'>).value;
@@ -189,7 +188,6 @@ export function decodeResPq(body: Uint8Array): ResPq {
   const expected = {
     ids: [HANDSHAKE_IDS.resPq],
     what: 'resPQ',
-    expectedName: 'resPQ',
     isExact: true,
   };
   const { nonce, serverNonce, pq, serverPublicKeyFingerprints } = parse(
@@ -242,7 +240,6 @@ export function decodeReqDhParams(body: Uint8Array): ReqDhParams {
   const expected = {
     ids: [HANDSHAKE_IDS.reqDhParams],
     what: 'req_DH_params',
-    expectedName: 'req_DH_params',
     isExact: true,
   };
   const request = parse(body, expected, readRequest<'req_DH_params'>).value;
@@ -286,7 +283,6 @@ export function decodeServerDhInnerData(data: Uint8Array): {
   const expected = {
     ids: [HANDSHAKE_IDS.serverDhInnerData],
     what: 'server_DH_inner_data',
-    expectedName: 'server_DH_inner_data',
     isExact: false,
   };
   const { value, length } = parse(data, expected, readType_Server_DH_inner_data);
@@ -306,7 +302,6 @@ export function decodeClientDhInnerData(data: Uint8Array): {
   const expected = {
     ids: [HANDSHAKE_IDS.clientDhInnerData],
     what: 'client_DH_inner_data',
-    expectedName: 'client_DH_inner_data',
     isExact: false,
   };
   const { value, length } = parse(data, expected, readType_Client_DH_Inner_Data);
@@ -322,7 +317,6 @@ export function decodeSetClientDhParams(body: Uint8Array): SetClientDhParams {
   const expected = {
     ids: [HANDSHAKE_IDS.setClientDhParams],
     what: 'set_client_DH_params',
-    expectedName: 'set_client_DH_params',
     isExact: true,
   };
   const request = parse(body, expected, readRequest<'set_client_DH_params'>).value;
