@@ -300,16 +300,39 @@ describe('ClientSession against ServerSession', () => {
     expect((failed as unknown as { error: BadMessageError }).error.code).toBe(34);
   });
 
-  it('requeues after a reconnect and delivers exactly one answer even if both copies are answered', () => {
+  it('resends under the same msg_id after a reconnect and delivers exactly one answer', () => {
     pair.client.enqueue({ key: 1, body: getConfig, name: 'help.getConfig' });
     const [firstCopy] = requests(toServer(pair));
     pair.client.requeueInFlight();
     const [secondCopy] = requests(toServer(pair));
-    expect(secondCopy.msgId).not.toBe(firstCopy.msgId);
+    expect(secondCopy).toMatchObject({ msgId: firstCopy.msgId, seqNo: firstCopy.seqNo });
+    expect(secondCopy.isResend).toBe(true);
     pair.server.sendResult(firstCopy.msgId, { _: 'boolTrue' });
     pair.server.sendResult(secondCopy.msgId, { _: 'boolFalse' });
     const results = toClient(pair).filter((event) => event.type === 'result');
     expect(results).toEqual([{ type: 'result', key: 1, body: serialize({ _: 'boolTrue' }) }]);
+  });
+
+  it('a request resent after its answer was lost is answered from the cache, not run again', () => {
+    pair.client.enqueue({ key: 1, body: getConfig, name: 'help.getConfig' });
+    const [request] = requests(toServer(pair));
+    pair.server.sendResult(request.msgId, { _: 'boolTrue' });
+    expect(pair.server.nextPacket()).toBeDefined(); // the answer is lost with the connection
+    pair.client.requeueInFlight();
+    const resent = toServer(pair);
+    expect(requests(resent)).toEqual([]);
+    expect(resent).toContainEqual({ type: 'replayed', msgId: request.msgId });
+    const results = toClient(pair).filter((event) => event.type === 'result');
+    expect(results).toEqual([{ type: 'result', key: 1, body: serialize({ _: 'boolTrue' }) }]);
+  });
+
+  it('a new session resends under a new msg_id', () => {
+    pair.client.enqueue({ key: 1, body: getConfig, name: 'help.getConfig' });
+    const [firstCopy] = requests(toServer(pair));
+    pair.client.startNewSession();
+    const [secondCopy] = requests(toServer(pair));
+    expect(secondCopy.msgId).not.toBe(firstCopy.msgId);
+    expect(secondCopy.isResend).toBeUndefined();
   });
 
   it('answers pings with pong, resolves its own pings, and asks again for a lost answer', () => {

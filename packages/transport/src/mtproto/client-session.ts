@@ -38,6 +38,9 @@ import { RequestTracker, type TrackedRequest } from './request-tracker.js';
 import { SaltStore } from './salts.js';
 import { SeqNoCounter } from './seq-no.js';
 
+/** Servers refuse msg_ids more than 300 s old; resending under the old id stops short of that. */
+const REUSE_MSG_ID_MAX_AGE_SECONDS = 240;
+
 export type { ClientSessionOptions, OutgoingPacket, OutgoingRequest, SessionEvent };
 
 export class ClientSession {
@@ -133,11 +136,17 @@ export class ClientSession {
   }
 
   /**
-   * After a reconnect: everything sent but not answered is queued again (with new msg_ids when
-   * packed; the old ids stay valid so a late answer still resolves the request once).
+   * After a reconnect within the same session: everything sent but not answered is queued again
+   * under its original msg_id and seq_no while the server still accepts that msg_id, so a
+   * request whose answer was lost is answered from the server's cache, never executed twice.
+   * Older ones get new msg_ids (the old ids stay valid, so a late answer resolves them once).
    */
   requeueInFlight(): void {
-    this.tracker.requeue(this.tracker.inFlight());
+    const nowSeconds = this.msgIds.serverNowSeconds();
+    this.tracker.requeue(
+      this.tracker.inFlight(),
+      (header) => nowSeconds - Number(header.msgId >> 32n) <= REUSE_MSG_ID_MAX_AGE_SECONDS,
+    );
   }
 
   /** Starts a fresh session (new id, seq_no from zero) and requeues everything in flight. */
@@ -146,7 +155,8 @@ export class ClientSession {
     this.seqNo.reset();
     this.window.clear();
     this.pendingAcks = [];
-    this.requeueInFlight();
+    // A new session has no record of the old msg_ids: every copy gets a fresh header.
+    this.tracker.requeue(this.tracker.inFlight());
   }
 
   /** Rejects and forgets every live request; returns their keys. */
@@ -162,7 +172,7 @@ export class ClientSession {
         pendingAcks: this.pendingAcks,
         serviceQueue: this.serviceQueue,
         tracker: this.tracker,
-        nextHeader: (isContentRelated) => ({
+        nextHeader: (isContentRelated: boolean) => ({
           msgId: this.msgIds.next('client'),
           seqNo: this.seqNo.next(isContentRelated),
         }),

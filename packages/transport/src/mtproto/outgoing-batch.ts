@@ -9,7 +9,7 @@ import {
   type InnerMessage,
   MESSAGE_HEADER_BYTES,
 } from './message-codec.js';
-import type { RequestTracker, TrackedRequest } from './request-tracker.js';
+import type { MessageHeader, RequestTracker, TrackedRequest } from './request-tracker.js';
 
 const MAX_ACKS_PER_MESSAGE = 8192;
 
@@ -20,7 +20,7 @@ export interface OutgoingSources {
   serviceQueue: Uint8Array[];
   tracker: RequestTracker;
   /** Gives a message its msg_id and seq_no. */
-  nextHeader(isContentRelated: boolean): { msgId: bigint; seqNo: number };
+  nextHeader(isContentRelated: boolean): MessageHeader;
 }
 
 export interface OutgoingBatch {
@@ -37,11 +37,15 @@ export function packOutgoing(
   const messages: InnerMessage[] = [];
   const carried: TrackedRequest[] = [];
   let bytes = 8;
-  const push = (body: Uint8Array, isContentRelated: boolean): bigint => {
-    const { msgId, seqNo } = sources.nextHeader(isContentRelated);
-    messages.push({ msgId, seqNo, body });
+  const push = (
+    body: Uint8Array,
+    isContentRelated: boolean,
+    reuse?: MessageHeader,
+  ): MessageHeader => {
+    const header = reuse ?? sources.nextHeader(isContentRelated);
+    messages.push({ msgId: header.msgId, seqNo: header.seqNo, body });
     bytes += MESSAGE_HEADER_BYTES + body.length;
-    return msgId;
+    return header;
   };
   if (pendingAcks.length > 0) {
     const ids = pendingAcks.splice(0, MAX_ACKS_PER_MESSAGE);
@@ -59,7 +63,7 @@ export function packOutgoing(
       return bytes + MESSAGE_HEADER_BYTES + candidate.wireBody.length <= limits.maxBytes;
     });
     if (!request) break;
-    tracker.markSent(request, push(request.wireBody, true));
+    tracker.markSent(request, push(request.wireBody, true, request.resendHeader));
     carried.push(request);
   }
   return { messages, carried };

@@ -18,6 +18,19 @@ export interface TrackedRequest {
   isContainerForbidden: boolean;
   /** The server acknowledged receipt (msgs_ack); the answer may still be pending. */
   isAcked: boolean;
+  /** The header of the latest copy sent. */
+  lastHeader?: MessageHeader;
+  /**
+   * Set when the request is queued again after a reconnect within the same session: the copy
+   * goes out under the same msg_id and seq_no, so a server that already executed it answers
+   * from its cache instead of running it twice.
+   */
+  resendHeader?: MessageHeader;
+}
+
+export interface MessageHeader {
+  readonly msgId: bigint;
+  readonly seqNo: number;
 }
 
 export class RequestTracker {
@@ -53,9 +66,11 @@ export class RequestTracker {
     return head;
   }
 
-  markSent(request: TrackedRequest, msgId: bigint): void {
-    request.msgIds.push(msgId);
-    this.byMsgId.set(msgId, request);
+  markSent(request: TrackedRequest, header: MessageHeader): void {
+    request.lastHeader = header;
+    request.resendHeader = undefined;
+    if (!request.msgIds.includes(header.msgId)) request.msgIds.push(header.msgId);
+    this.byMsgId.set(header.msgId, request);
   }
 
   markContainer(containerId: bigint, requests: TrackedRequest[]): void {
@@ -80,12 +95,22 @@ export class RequestTracker {
     return this.byMsgId.has(msgId) || this.containers.has(msgId);
   }
 
-  /** Puts live in-flight requests back at the front of the queue, oldest first. */
-  requeue(requests: Iterable<TrackedRequest>): void {
+  /**
+   * Puts live in-flight requests back at the front of the queue, oldest first. With
+   * `keepHeader`, those whose latest copy it accepts go out again under that same header.
+   */
+  requeue(
+    requests: Iterable<TrackedRequest>,
+    keepHeader?: (header: MessageHeader) => boolean,
+  ): void {
     const unique = [...new Set(requests)].filter(
       (request) => this.byKey.get(request.key) === request && !this.queue.includes(request),
     );
     unique.sort((a, b) => a.key - b.key);
+    for (const request of unique) {
+      const last = request.lastHeader;
+      request.resendHeader = last && keepHeader?.(last) ? last : undefined;
+    }
     this.queue.unshift(...unique);
   }
 

@@ -38,9 +38,21 @@ export interface ServerSessionOptions {
   gzipThresholdBytes?: number;
 }
 
+/** Answers kept for resent requests; older ones fall out first. */
+const MAX_CACHED_ANSWERS = 1024;
+
 export type ServerIncoming =
   /** A client message the application must answer (a request or another service call). */
-  | { type: 'request'; msgId: bigint; seqNo: number; body: Uint8Array }
+  | {
+      type: 'request';
+      msgId: bigint;
+      seqNo: number;
+      body: Uint8Array;
+      /** The client sent this msg_id before (a resend after a reconnect) and it has no answer yet. */
+      isResend?: boolean;
+    }
+  /** A resent request that was already answered: the cached answer was queued again. */
+  | { type: 'replayed'; msgId: bigint }
   /** The client opened a new session (new_session_created is already queued). */
   | { type: 'new-session'; sessionId: bigint; firstMsgId: bigint }
   /** The client acknowledged these server msg_ids. */
@@ -62,6 +74,8 @@ export class ServerSession {
   private readonly options: ServerSessionOptions;
   private readonly seqNo = new SeqNoCounter();
   private readonly window = new MsgIdWindow();
+  /** rpc_result bodies by request msg_id, so a resent request is answered, not run again. */
+  private readonly answers = new Map<bigint, Uint8Array>();
   private readonly random: (n: number) => Uint8Array;
   private outgoing: Outgoing[] = [];
   private pendingAcks: bigint[] = [];
@@ -114,6 +128,11 @@ export class ServerSession {
       events.push({ type: 'new-session', sessionId: envelope.sessionId, firstMsgId });
     }
     const verdict = this.window.check(envelope.msgId, this.msgIds.serverNowSeconds());
+    if (verdict === 'duplicate' && (envelope.seqNo & 1) === 1) {
+      // A client resending a request after a reconnect keeps its msg_id (content-related only).
+      this.handle(envelope.msgId, envelope.seqNo, envelope.body, true, events, true);
+      return events;
+    }
     if (verdict !== 'ok') {
       if (verdict !== 'duplicate')
         this.badMsg(envelope.msgId, envelope.seqNo, verdict === 'too-old' ? 16 : 17);
@@ -145,12 +164,24 @@ export class ServerSession {
     body: Uint8Array,
     isTopLevel: boolean,
     events: ServerIncoming[],
+    isResend = false,
   ): void {
-    if (!isTopLevel) {
-      if (this.window.check(msgId) !== 'ok') return;
+    if (!isTopLevel && !isResend) {
+      const verdict = this.window.check(msgId);
+      if (verdict === 'duplicate' && (seqNo & 1) === 1) {
+        this.handle(msgId, seqNo, body, false, events, true);
+        return;
+      }
+      if (verdict !== 'ok') return;
     }
-    this.window.record(msgId);
+    if (!isResend) this.window.record(msgId);
     if ((seqNo & 1) === 1) this.pendingAcks.push(msgId);
+    const cached = isResend ? this.answers.get(msgId) : undefined;
+    if (cached) {
+      this.queue(cached, true, true);
+      events.push({ type: 'replayed', msgId });
+      return;
+    }
     let payload = body;
     const constructorId = peekConstructorId(payload);
     if (constructorId === ID.msgContainer && isTopLevel) {
@@ -182,7 +213,11 @@ export class ServerSession {
       }
       return;
     }
-    events.push({ type: 'request', msgId, seqNo, body: payload });
+    events.push(
+      isResend
+        ? { type: 'request', msgId, seqNo, body: payload, isResend }
+        : { type: 'request', msgId, seqNo, body: payload },
+    );
   }
 
   private badMsg(badMsgId: bigint, badMsgSeqno: number, errorCode: number): void {
@@ -202,7 +237,12 @@ export class ServerSession {
   sendResult(reqMsgId: bigint, result: TlObject | Uint8Array): void {
     const bytes = result instanceof Uint8Array ? result : serialize(result);
     const packed = maybeGzip(bytes, this.options.gzipThresholdBytes ?? 512);
-    this.queue(encodeRpcResult(reqMsgId, packed), true, true);
+    const answer = encodeRpcResult(reqMsgId, packed);
+    this.answers.set(reqMsgId, answer);
+    if (this.answers.size > MAX_CACHED_ANSWERS) {
+      this.answers.delete(this.answers.keys().next().value as bigint);
+    }
+    this.queue(answer, true, true);
   }
 
   /** Queues rpc_result carrying rpc_error, e.g. (420, 'FLOOD_WAIT_31'). */
