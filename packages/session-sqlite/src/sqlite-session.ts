@@ -16,7 +16,7 @@ import {
   SessionValidationError,
 } from '@telets/session-memory';
 import { openBetterSqlite3 } from './better-sqlite3-driver.js';
-import { isBusyError, type SqliteDriver, type SqliteOpener, type SqlStatement } from './driver.js';
+import { isBusyError, type SqliteDriver, type SqliteOpener } from './driver.js';
 import { SessionFileError, SessionLockedError, SessionSchemaError } from './errors.js';
 import {
   isHeldByThisProcess,
@@ -30,6 +30,15 @@ import { readSqliteValue } from './row-values.js';
 import { APPLICATION_ID, FORMAT_NAME, migrate, SCHEMA_VERSION } from './schema.js';
 import { resolveSessionPath } from './session-path.js';
 import { readSqliteHeader } from './sqlite-header.js';
+import { prepareStatements, type Statements } from './statements.js';
+import {
+  applyPlan,
+  forgetWritten,
+  isEmptyPlan,
+  planSave,
+  type SavePlan,
+  type WrittenState,
+} from './written-state.js';
 
 export interface SqliteSessionOptions {
   /**
@@ -47,18 +56,6 @@ export interface SqliteSessionOptions {
 /** How long the holder waits for a competing opener to let go of its brief shared lock. */
 const COMMIT_BUSY_TIMEOUT_MS = 5000;
 
-interface Statements {
-  deleteDcs: SqlStatement;
-  insertDc: SqlStatement;
-  upsertSession: SqlStatement;
-  deleteSession: SqlStatement;
-  deleteChannels: SqlStatement;
-  insertChannel: SqlStatement;
-  selectSession: SqlStatement;
-  selectDcs: SqlStatement;
-  selectChannels: SqlStatement;
-}
-
 /**
  * A session kept in a SQLite file. Opening takes an exclusive lock held until `close()` or the
  * death of the process, so a second client on the same file fails at once with
@@ -72,8 +69,12 @@ export class SqliteSession implements SessionStorage {
   private readonly stmts: Statements;
   private readonly synchronous: 'auto' | 'full' | 'normal';
   private isFullSync = true;
-  /** What the last save wrote of the fields whose loss would need a new login. */
-  private lastDurableState: string | undefined;
+  /**
+   * What the file holds as of the last committed save, so a save writes only the rows that
+   * changed. A true private field, so JSON.stringify and util.inspect never reach
+   * the key copies in it.
+   */
+  #written: WrittenState | undefined;
 
   constructor(path: string, options: SqliteSessionOptions = {}) {
     this.path = resolveSessionPath(path);
@@ -249,28 +250,45 @@ export class SqliteSession implements SessionStorage {
     });
   }
 
+  /**
+   * Writes, in one transaction, only the rows that differ from what the last save committed (the
+   * first save after opening, and the first after a failed save, rewrite everything).
+   */
   async save(session: Session): Promise<void> {
     const db = this.open();
     session.validate();
-    const s = this.stmts;
-    const st = session.updateState;
-    if (this.synchronous === 'auto') {
-      const durable = durableState(session);
-      this.setFullSync(db, durable !== this.lastDurableState);
-      this.lastDurableState = durable;
+    const plan = planSave(session, this.#written);
+    if (isEmptyPlan(plan)) return;
+    try {
+      if (this.synchronous === 'auto') this.setFullSync(db, plan.isLoginChange);
+      db.transaction(() => this.writePlan(session, plan));
+      this.#written = applyPlan(this.#written, session, plan);
+    } catch (e) {
+      // The transaction rolled back (or its outcome is unknown): rewrite everything next time.
+      this.forgetWritten();
+      throw e;
     }
-    db.transaction(() => {
+  }
+
+  private writePlan(session: Session, plan: SavePlan): void {
+    const s = this.stmts;
+    if (plan.isFullRewrite) {
       s.deleteDcs.run();
-      for (const dc of session.dcs.values()) {
-        s.insertDc.run(
-          dc.id,
-          dc.ipAddress,
-          dc.ipv6 ?? null,
-          dc.port,
-          dc.isTest ? 1 : 0,
-          dc.authKey ?? null,
-        );
-      }
+      s.deleteChannels.run();
+    }
+    for (const id of plan.dcDeletes) s.deleteDc.run(id);
+    for (const dc of plan.dcWrites) {
+      s.upsertDc.run(
+        dc.id,
+        dc.ipAddress,
+        dc.ipv6 ?? null,
+        dc.port,
+        dc.isTest ? 1 : 0,
+        dc.authKey ?? null,
+      );
+    }
+    const st = session.updateState;
+    if (plan.sessionRow === 'all') {
       s.upsertSession.run(
         session.homeDcId,
         session.user?.id ?? null,
@@ -280,9 +298,16 @@ export class SqliteSession implements SessionStorage {
         st?.date ?? null,
         st?.seq ?? null,
       );
-      s.deleteChannels.run();
-      for (const [id, pts] of session.channelPts) s.insertChannel.run(id, pts);
-    });
+    } else if (plan.sessionRow === 'state') {
+      s.updateState.run(st?.pts ?? null, st?.qts ?? null, st?.date ?? null, st?.seq ?? null);
+    }
+    for (const id of plan.channelDeletes) s.deleteChannel.run(id);
+    for (const [id, pts] of plan.channelWrites) s.upsertChannel.run(id, pts);
+  }
+
+  private forgetWritten(): void {
+    forgetWritten(this.#written);
+    this.#written = undefined;
   }
 
   private setFullSync(db: SqliteDriver, isFull: boolean): void {
@@ -296,7 +321,7 @@ export class SqliteSession implements SessionStorage {
     const db = this.open();
     const s = this.stmts;
     if (this.synchronous === 'auto') this.setFullSync(db, true);
-    this.lastDurableState = undefined;
+    this.forgetWritten();
     db.transaction(() => {
       s.deleteDcs.run();
       s.deleteSession.run();
@@ -310,6 +335,7 @@ export class SqliteSession implements SessionStorage {
     const db = this.db;
     if (db === undefined) return;
     this.db = undefined;
+    this.forgetWritten();
     try {
       db.close();
     } finally {
@@ -324,27 +350,6 @@ Object.defineProperty(SqliteSession.prototype, Symbol.for('nodejs.util.inspect.c
     return `SqliteSession(${this.path}, ${this.isClosed ? 'closed' : 'open'})`;
   },
 });
-
-/** The fields whose loss would force a new login: DCs with their keys, home DC, user. */
-function durableState(session: Session): string {
-  const dcs = [...session.dcs.values()].map((dc) => [
-    dc.id,
-    dc.ipAddress,
-    dc.ipv6,
-    dc.port,
-    dc.isTest,
-    dc.authKey ? authKeyDigest(dc.authKey) : null,
-  ]);
-  return JSON.stringify([session.homeDcId, session.user?.id.toString(), session.user?.isBot, dcs]);
-}
-
-// FNV-1a, compared only with the previous save and never stored or shown (so no second copy of
-// the key is kept); a collision would merely skip one fsync.
-function authKeyDigest(key: Uint8Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key[i], 0x01000193);
-  return h >>> 0;
-}
 
 function createOwnerOnlyFile(absolute: string): void {
   mkdirSync(dirname(absolute), { recursive: true, mode: 0o700 });
@@ -365,23 +370,4 @@ function describeForeign(tables: string[]): string {
     return 'this is a Telethon v2 session file, not a telets one; read it with importTelethonSessionFile() and save it to a new file. The file was not modified.';
   }
   return `not a telets session file: a SQLite database with ${tables.length} other table(s) and no telets metadata. The file was not modified.`;
-}
-
-function prepareStatements(db: SqliteDriver): Statements {
-  return {
-    deleteDcs: db.prepare('DELETE FROM dc'),
-    insertDc: db.prepare(
-      'INSERT INTO dc (id, ip_address, ipv6, port, is_test, auth_key) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
-    upsertSession: db.prepare(
-      `INSERT OR REPLACE INTO session (id, home_dc_id, user_id, user_is_bot, pts, qts, date, seq)
-       VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    deleteSession: db.prepare('DELETE FROM session'),
-    deleteChannels: db.prepare('DELETE FROM channel_state'),
-    insertChannel: db.prepare('INSERT INTO channel_state (channel_id, pts) VALUES (?, ?)'),
-    selectSession: db.prepare('SELECT * FROM session WHERE id = 1', { bigints: true }),
-    selectDcs: db.prepare('SELECT * FROM dc ORDER BY id', { bigints: true }),
-    selectChannels: db.prepare('SELECT * FROM channel_state', { bigints: true }),
-  };
 }
