@@ -19,7 +19,7 @@ import {
   NotConnectedError,
 } from './errors.js';
 import { type ClientEvents, Emitter } from './events.js';
-import { consoleLogger, ScrubbingLogger } from './logger.js';
+import { consoleLogger, type Logger, ScrubbingLogger } from './logger.js';
 import { type CheckedOptions, type ClientOptions, checkOptions } from './options.js';
 import { decideAfterFailure } from './request-policy.js';
 import { asRpcError, classifyRpcError } from './rpc-errors.js';
@@ -46,7 +46,7 @@ type State = 'idle' | 'connecting' | 'connected' | 'closing';
 export class Client {
   readonly apiId: number;
   readonly crypto: CryptoProvider;
-  readonly logger: ScrubbingLogger;
+  readonly logger: Logger;
   // A private field, not a property, so that printing the client never shows it.
   readonly #apiHash: string;
   readonly #options: ClientOptions;

@@ -8,6 +8,7 @@ export { normalizePhone, testNumberCode, testNumberDc } from './domain/phone.js'
 export type { DcAddress } from './domain/world.js';
 export { RpcFailure, TestServerConfigError, TestServerError } from './errors.js';
 export {
+  type ConnectionFaults,
   type DropRule,
   FaultPlan,
   type FloodWaitRule,
