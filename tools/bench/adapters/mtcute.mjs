@@ -1,6 +1,6 @@
 // mtcute (@mtcute/node + @mtcute/core + @mtcute/wasm), through its exported functions: the Node
 // crypto provider its client uses (AES-IGE in @mtcute/wasm), its TL maps and binary runtime.
-import { messagesContent } from '../lib/reference.mjs';
+import { plainMessagesGetters, plainMessagesMessages } from '../lib/plain-tl.mjs';
 import { importPeer, peerVersion } from './peer-dir.mjs';
 
 export async function load() {
@@ -53,7 +53,6 @@ export async function load() {
 async function loadTl(U) {
   const Long = (await importPeer('long')).default;
   const { TlBinaryReader, TlBinaryWriter, __tlReaderMap, __tlWriterMap } = U;
-  const { messages, users } = messagesContent();
   const long = (n) => Long.fromString(n.toString());
   const layer = JSON.parse(
     (await import('node:fs')).readFileSync(
@@ -77,61 +76,9 @@ async function loadTl(U) {
       const o = read(bytes);
       return { phoneCodeHash: o.phoneCodeHash, timeout: o.timeout, length: o.type.length };
     },
-    buildMessages: () => ({
-      _: 'messages.messages',
-      topics: [],
-      chats: [],
-      messages: messages.map((m) => ({
-        _: 'message',
-        out: m.out || undefined,
-        id: m.id,
-        fromId: { _: 'peerUser', userId: m.fromUserId },
-        peerId: { _: 'peerUser', userId: m.peerUserId },
-        date: m.date,
-        message: m.message,
-        entities: m.entities
-          ? [
-              { _: 'messageEntityBold', offset: 0, length: 7 },
-              { _: 'messageEntityUrl', offset: 20, length: 9 },
-            ]
-          : undefined,
-        replyTo: m.replyToMsgId
-          ? { _: 'messageReplyHeader', replyToMsgId: m.replyToMsgId }
-          : undefined,
-        editDate: m.editDate,
-      })),
-      users: users.map((u) => ({
-        _: 'user',
-        contact: u.contact || undefined,
-        id: u.id,
-        accessHash: long(u.accessHash),
-        firstName: u.firstName,
-        lastName: u.lastName,
-        username: u.username,
-        phone: u.phone,
-        photo: {
-          _: 'userProfilePhoto',
-          photoId: long(u.photoId),
-          strippedThumb: u.strippedThumb,
-          dcId: u.dcId,
-        },
-        status: { _: 'userStatusOffline', wasOnline: u.wasOnline },
-        langCode: u.langCode,
-      })),
-    }),
+    buildMessages: () => plainMessagesMessages({ id: (n) => n, long }),
     serialize: write,
     deserialize: read,
-    get: {
-      messages: (o) => o.messages,
-      users: (o) => o.users,
-      text: (m) => m.message,
-      msgId: (m) => m.id,
-      fromUserId: (m) => m.fromId.userId,
-      replyTo: (m) => m.replyTo?.replyToMsgId,
-      entityCount: (m) => m.entities?.length ?? 0,
-      firstName: (u) => u.firstName,
-      accessHash: (u) => u.accessHash,
-      thumb: (u) => u.photo.strippedThumb,
-    },
+    get: plainMessagesGetters,
   };
 }

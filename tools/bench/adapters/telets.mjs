@@ -1,6 +1,6 @@
 // telets, through its BUILT packages (dist), with the Node crypto provider its client uses.
 import { readFileSync } from 'node:fs';
-import { messagesContent } from '../lib/reference.mjs';
+import { plainMessagesGetters, plainMessagesMessages } from '../lib/plain-tl.mjs';
 
 const pkg = (p) => new URL(`../../../packages/${p}`, import.meta.url);
 
@@ -35,7 +35,6 @@ export async function load() {
 
 async function loadTl() {
   const T = await import(pkg('tl-schema/dist/index.js').href);
-  const { messages, users } = messagesContent();
   return {
     layer: T.LAYER,
     serializeSendCode: (input) =>
@@ -50,61 +49,9 @@ async function loadTl() {
       const o = T.deserialize(bytes);
       return { phoneCodeHash: o.phoneCodeHash, timeout: o.timeout, length: o.type.length };
     },
-    buildMessages: () => ({
-      _: 'messages.messages',
-      topics: [],
-      chats: [],
-      messages: messages.map((m) => ({
-        _: 'message',
-        out: m.out || undefined,
-        id: m.id,
-        fromId: { _: 'peerUser', userId: BigInt(m.fromUserId) },
-        peerId: { _: 'peerUser', userId: BigInt(m.peerUserId) },
-        date: m.date,
-        message: m.message,
-        entities: m.entities
-          ? [
-              { _: 'messageEntityBold', offset: 0, length: 7 },
-              { _: 'messageEntityUrl', offset: 20, length: 9 },
-            ]
-          : undefined,
-        replyTo: m.replyToMsgId
-          ? { _: 'messageReplyHeader', replyToMsgId: m.replyToMsgId }
-          : undefined,
-        editDate: m.editDate,
-      })),
-      users: users.map((u) => ({
-        _: 'user',
-        contact: u.contact || undefined,
-        id: BigInt(u.id),
-        accessHash: u.accessHash,
-        firstName: u.firstName,
-        lastName: u.lastName,
-        username: u.username,
-        phone: u.phone,
-        photo: {
-          _: 'userProfilePhoto',
-          photoId: u.photoId,
-          strippedThumb: u.strippedThumb,
-          dcId: u.dcId,
-        },
-        status: { _: 'userStatusOffline', wasOnline: u.wasOnline },
-        langCode: u.langCode,
-      })),
-    }),
+    buildMessages: () => plainMessagesMessages({ id: BigInt, long: (n) => n }),
     serialize: (obj) => T.serialize(obj),
     deserialize: (bytes) => T.deserialize(bytes),
-    get: {
-      messages: (o) => o.messages,
-      users: (o) => o.users,
-      text: (m) => m.message,
-      msgId: (m) => m.id,
-      fromUserId: (m) => m.fromId.userId,
-      replyTo: (m) => m.replyTo?.replyToMsgId,
-      entityCount: (m) => m.entities?.length ?? 0,
-      firstName: (u) => u.firstName,
-      accessHash: (u) => u.accessHash,
-      thumb: (u) => u.photo.strippedThumb,
-    },
+    get: plainMessagesGetters,
   };
 }
